@@ -1,0 +1,227 @@
+/**
+ * Builds an intermediate complex type: the complete content model and attribute list after derivation.
+ *
+ * - extension (complex content): the base's content followed by the extension's, as XSD defines it;
+ *   the base's attributes followed by the new ones;
+ * - restriction (complex content): the restriction's own content; the base's attributes with the
+ *   restriction's uses replacing them and `prohibited` ones removed;
+ * - simple content: the value's simple type (the base's value type for a complex base), with a
+ *   restriction's facets kept beside it.
+ *
+ * @module
+ */
+import type { FacetsMeta } from "../../binding/metadata.js";
+import type { IrAttribute, IrComplexType, IrGroup } from "../ir/model.js";
+import { ANY_SIMPLE_TYPE, ANY_TYPE, isBuiltinSimpleType } from "../xsd/builtins.js";
+import {
+  clark,
+  type QName,
+  type XsdAnyAttribute,
+  type XsdAttributeItem,
+  type XsdComplexType,
+} from "../xsd/model.js";
+import { ContentModelBuilder, cloneParticle } from "./build-content-model.js";
+import { type BuildContext, reportUnresolved, typeRefOf } from "./build-context.js";
+import { mergeFacets } from "./build-simple-type.js";
+
+interface AttributeSet {
+  attributes: IrAttribute[];
+  prohibited: Set<string>;
+  anyAttribute?: XsdAnyAttribute;
+}
+
+export class ComplexTypeBuilder {
+  private readonly built = new Map<XsdComplexType, IrComplexType>();
+  private readonly building = new Set<XsdComplexType>();
+  private readonly expandingGroups = new Set<string>();
+  readonly content: ContentModelBuilder;
+
+  constructor(private readonly ctx: BuildContext) {
+    this.content = new ContentModelBuilder(ctx);
+  }
+
+  build(def: XsdComplexType, qname: QName, anonymous: boolean): IrComplexType {
+    const done = this.built.get(def);
+    if (done) return done;
+    if (this.building.has(def)) {
+      this.ctx.sink.report({
+        code: "CIRCULAR_DEFINITION",
+        message: `complex type ${qname.local} derives from itself`,
+        location: def.source,
+        qname: clark(qname),
+      });
+      return {
+        kind: "complex",
+        name: qname.local,
+        ns: qname.ns,
+        content: null,
+        attributes: [],
+        source: def.source,
+      };
+    }
+    this.building.add(def);
+    const ir = this.buildUncached(def, qname, anonymous);
+    this.building.delete(def);
+    this.built.set(def, ir);
+    return ir;
+  }
+
+  /** Expands attribute uses, references and attribute groups (recursively). */
+  expandAttributes(items: readonly XsdAttributeItem[], into: AttributeSet): void {
+    const ctx = this.ctx;
+    for (const item of items) {
+      if (item.kind === "attributeGroupRef") {
+        const key = clark(item.ref);
+        const group = ctx.set.attributeGroups.get(key);
+        if (!group) {
+          reportUnresolved(ctx, "attribute group", item.ref, item.source);
+          continue;
+        }
+        if (this.expandingGroups.has(key)) {
+          ctx.sink.report({
+            code: "CIRCULAR_DEFINITION",
+            message: `attribute group ${item.ref.local} contains itself`,
+            location: item.source,
+            qname: key,
+          });
+          continue;
+        }
+        this.expandingGroups.add(key);
+        this.expandAttributes(group.attributes, into);
+        this.expandingGroups.delete(key);
+        if (group.anyAttribute) into.anyAttribute = group.anyAttribute;
+        continue;
+      }
+      let attribute: IrAttribute;
+      if (item.kind === "attributeRef") {
+        const decl = ctx.set.attributes.get(clark(item.ref));
+        if (!decl) {
+          reportUnresolved(ctx, "attribute", item.ref, item.source);
+          continue;
+        }
+        const fixed = item.fixed ?? decl.fixed;
+        const def = item.default ?? decl.default;
+        attribute = {
+          name: decl.name.local,
+          ns: decl.name.ns,
+          prop: "",
+          type: typeRefOf(ctx, decl.type, "simple"),
+          use: item.use === "required" ? "required" : "optional",
+          ...(def !== undefined ? { default: def } : {}),
+          ...(fixed !== undefined ? { fixed } : {}),
+          source: item.source,
+        };
+      } else {
+        const { decl } = item;
+        attribute = {
+          name: decl.name.local,
+          ns: decl.name.ns,
+          prop: "",
+          type: typeRefOf(ctx, decl.type, "simple"),
+          use: item.use === "required" ? "required" : "optional",
+          ...(decl.default !== undefined ? { default: decl.default } : {}),
+          ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}),
+          source: decl.source,
+        };
+      }
+      const key = clark({ ns: attribute.ns, local: attribute.name });
+      into.attributes = into.attributes.filter((a) => clark({ ns: a.ns, local: a.name }) !== key);
+      if ((item.kind === "attribute" || item.kind === "attributeRef") && item.use === "prohibited")
+        into.prohibited.add(key);
+      else into.attributes.push(attribute);
+    }
+  }
+
+  private baseComplex(
+    base: QName,
+    source: { file: string; line: number; column: number },
+  ): IrComplexType | null {
+    const key = clark(base);
+    const def = this.ctx.set.complexTypes.get(key);
+    if (!def) {
+      if (key !== ANY_TYPE && !isBuiltinSimpleType(key) && !this.ctx.set.simpleTypes.has(key))
+        reportUnresolved(this.ctx, "type", base, source);
+      return null;
+    }
+    return this.build(def, base, false);
+  }
+
+  private buildUncached(def: XsdComplexType, qname: QName, anonymous: boolean): IrComplexType {
+    const c = def.content;
+    const set: AttributeSet = { attributes: [], prohibited: new Set() };
+    let content: IrGroup | null = null;
+    let simpleContent: IrComplexType["simpleContent"];
+    let base: string | undefined;
+    let derivation: "extension" | "restriction" | undefined;
+    let inheritedAny: IrComplexType["anyAttribute"];
+
+    if (c.kind === "implicit") {
+      content = this.content.buildTop(c.particle);
+    } else {
+      base = clark(c.base);
+      derivation = c.derivation;
+      const baseType = this.baseComplex(c.base, c.baseSource);
+      if (baseType) {
+        set.attributes = baseType.attributes.map((a) => ({ ...a }));
+        inheritedAny = baseType.anyAttribute ? { ...baseType.anyAttribute } : undefined;
+      }
+      if (c.kind === "complexContent") {
+        const own = this.content.buildTop(c.particle);
+        if (c.derivation === "extension" && baseType?.content) {
+          const inherited = cloneParticle(baseType.content);
+          content = own
+            ? { kind: "sequence", min: 1, max: 1, particles: [inherited, own], source: own.source }
+            : inherited;
+          content = spliceSequences(content);
+        } else content = own;
+      } else {
+        // simple content: the value type comes from a simple base or from a complex base's value
+        let valueType = baseType?.simpleContent?.type;
+        let inheritedFacets: FacetsMeta = baseType?.simpleContent?.facets ?? {};
+        if (!baseType) {
+          valueType =
+            this.ctx.set.simpleTypes.has(base) || isBuiltinSimpleType(base) ? base : ANY_SIMPLE_TYPE;
+          inheritedFacets = {};
+        }
+        if (c.inlineSimple)
+          valueType = typeRefOf(this.ctx, { kind: "inlineSimple", def: c.inlineSimple }, "simple");
+        const facets =
+          c.derivation === "restriction" ? mergeFacets(inheritedFacets, c.facets) : inheritedFacets;
+        simpleContent = {
+          prop: "",
+          type: valueType ?? ANY_SIMPLE_TYPE,
+          ...(Object.keys(facets).length > 0 ? { facets } : {}),
+        };
+      }
+    }
+    this.expandAttributes(def.attributes, set);
+    const attributes = set.attributes.filter((a) => !set.prohibited.has(clark({ ns: a.ns, local: a.name })));
+    const any = set.anyAttribute ?? inheritedAny;
+    return {
+      kind: "complex",
+      name: qname.local,
+      ns: qname.ns,
+      ...(anonymous ? { anonymous: true as const } : {}),
+      ...(def.abstract ? { abstract: true as const } : {}),
+      ...(def.mixed ? { mixed: true as const } : {}),
+      ...(base !== undefined && base !== ANY_TYPE ? { base } : {}),
+      ...(derivation !== undefined && base !== ANY_TYPE ? { derivation } : {}),
+      content,
+      attributes,
+      ...(any
+        ? { anyAttribute: { prop: "", namespace: any.namespace, processContents: any.processContents } }
+        : {}),
+      ...(simpleContent ? { simpleContent } : {}),
+      source: def.source,
+    };
+  }
+}
+
+/** Splices a sequence that occurs once into the enclosing sequence. */
+function spliceSequences(group: IrGroup): IrGroup {
+  if (group.kind !== "sequence") return group;
+  const particles = group.particles.flatMap((p) =>
+    p.kind === "sequence" && p.min === 1 && p.max === 1 ? p.particles : [p],
+  );
+  return { ...group, particles };
+}
