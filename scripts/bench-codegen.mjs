@@ -35,7 +35,9 @@ function time(fn) {
   return median(samples);
 }
 
-console.log(`machine: ${os.cpus()[0]?.model ?? "unknown cpu"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${os.cpus()[0]?.model ?? "unknown cpu"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
 console.log("release | schema files | parse only (baseline) ms | generate ms | ratio | lines emitted");
 for (const release of ["V0401", "V0500", "V0600", "V0601", "V0701"]) {
   const dir = path.join(sets, release);
