@@ -11,8 +11,9 @@
  *
  * @module
  */
-import type { IrGroup, IrParticle } from "../ir/model.js";
-import { clark, type XsdParticle } from "../xsd/model.js";
+import type { SourceLocation } from "../diagnostics.js";
+import type { IrElement, IrGroup, IrParticle } from "../ir/model.js";
+import { clark, type Occurs, type XsdElementDecl, type XsdParticle } from "../xsd/model.js";
 import { type BuildContext, reportUnresolved, typeRefOf } from "./build-context.js";
 
 export class ContentModelBuilder {
@@ -24,41 +25,15 @@ export class ContentModelBuilder {
   build(particle: XsdParticle): IrParticle | null {
     const ctx = this.ctx;
     switch (particle.kind) {
-      case "element": {
-        const { decl, occurs } = particle;
-        return {
-          kind: "element",
-          name: decl.name.local,
-          ns: decl.name.ns,
-          prop: "",
-          min: occurs.min,
-          max: occurs.max,
-          type: typeRefOf(ctx, decl.type, "complex"),
-          ...(decl.nillable ? { nillable: true as const } : {}),
-          ...(decl.default !== undefined ? { default: decl.default } : {}),
-          ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}),
-          source: decl.source,
-        };
-      }
+      case "element":
+        return this.elementParticle(particle.decl, particle.occurs, particle.decl.source);
       case "elementRef": {
         const decl = ctx.set.elements.get(clark(particle.ref));
         if (!decl) {
           reportUnresolved(ctx, "element", particle.ref, particle.source);
           return null;
         }
-        return {
-          kind: "element",
-          name: decl.name.local,
-          ns: decl.name.ns,
-          prop: "",
-          min: particle.occurs.min,
-          max: particle.occurs.max,
-          type: typeRefOf(ctx, decl.type, "complex"),
-          ...(decl.nillable ? { nillable: true as const } : {}),
-          ...(decl.default !== undefined ? { default: decl.default } : {}),
-          ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}),
-          source: particle.source,
-        };
+        return this.elementParticle(decl, particle.occurs, particle.source);
       }
       case "groupRef": {
         const key = clark(particle.ref);
@@ -119,6 +94,22 @@ export class ContentModelBuilder {
         });
       }
     }
+  }
+
+  private elementParticle(decl: XsdElementDecl, occurs: Occurs, source: SourceLocation): IrElement {
+    return {
+      kind: "element",
+      name: decl.name.local,
+      ns: decl.name.ns,
+      prop: "",
+      min: occurs.min,
+      max: occurs.max,
+      type: typeRefOf(this.ctx, decl.type, "complex"),
+      ...(decl.nillable ? { nillable: true as const } : {}),
+      ...(decl.default !== undefined ? { default: decl.default } : {}),
+      ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}),
+      source,
+    };
   }
 
   /** Drops an empty group and unwraps a group around a single particle where that changes nothing. */
