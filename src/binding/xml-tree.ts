@@ -95,10 +95,10 @@ export function parseXmlTree(xml: string, file?: string): XmlElement {
     fail("XML_NOT_WELL_FORMED", err.message.replace(/^\d+:\d+: /, ""));
   });
   parser.on("doctype", () => fail("XML_DOCTYPE_REFUSED", "a DOCTYPE is not accepted"));
-  parser.on("opentagstart", () => {
+  parser.on("opentagstart", (tag) => {
+    // the parser stands right after "<name" (0-based column): step back over the name and the "<"
     startLine = parser.line;
-    // the parser stands after "<name"; the column of "<" is not known exactly, the line is.
-    startColumn = parser.column + 1;
+    startColumn = Math.max(1, parser.column - [...tag.name].length);
   });
   parser.on("opentag", (tag) => {
     const parent = stack[stack.length - 1];

@@ -56,7 +56,12 @@ export function formatDiagnostic(d: CodegenDiagnostic): string {
 /** Collects diagnostics during a pass and throws them together at its end. */
 export class DiagnosticSink {
   readonly items: CodegenDiagnostic[] = [];
+  private readonly seen = new Set<string>();
+  /** Records a problem; the same problem at the same place is recorded once. */
   report(diagnostic: CodegenDiagnostic): void {
+    const key = formatDiagnostic(diagnostic);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.items.push(diagnostic);
   }
   throwIfAny(): void {

@@ -69,6 +69,6 @@ export function emitMetadata(ns: IrNamespace): string[] {
   const literal = dataLiteral({ namespace: ns.namespace, types, elements });
   return [
     "/** Binding metadata: element order, occurrence, attributes, simple-content values and facets. */",
-    `export const $schema: SchemaModuleMeta = ${literal};`,
+    `export const $schema: $SchemaModuleMeta = ${literal};`,
   ];
 }

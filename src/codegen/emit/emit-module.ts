@@ -11,7 +11,7 @@
  */
 import type { IrSchemaSet } from "../ir/model.js";
 import { emitMetadata } from "./emit-metadata.js";
-import { emitTypes, type TypeScope } from "./emit-types.js";
+import { assignIdentifiers, emitTypes, type TypeScope } from "./emit-types.js";
 import { type ModuleName, nameModules } from "./module-names.js";
 import { stringLiteral } from "./ts-code.js";
 
@@ -33,6 +33,7 @@ export function emitSchemaSet(ir: IrSchemaSet, options: EmitOptions): Map<string
   const files = new Map<string, string>();
   const sources = `// Schema files: ${options.sourceFiles.join(", ")}`;
 
+  const identifiers = new Map(ir.namespaces.flatMap((ns) => [...assignIdentifiers(ns.types)]));
   for (const ns of ir.namespaces) {
     const self = modules.get(ns.namespace) as ModuleName;
     const scope: TypeScope = {
@@ -41,16 +42,17 @@ export function emitSchemaSet(ir: IrSchemaSet, options: EmitOptions): Map<string
       modules,
       referenced: new Set(),
       runtimeTypes: new Set(["SchemaModuleMeta"]),
+      identifiers,
     };
     const body = [...emitTypes(scope, ns), "", ...emitMetadata(ns)];
-    const imports = [
-      `import type { ${[...scope.runtimeTypes].sort().join(", ")} } from ${stringLiteral(runtime)};`,
-    ];
+    // runtime types and other modules are imported under `$` names, which no XSD name can take
+    const runtimeNames = [...scope.runtimeTypes].sort().map((name) => `${name} as $${name}`);
+    const imports = [`import type { ${runtimeNames.join(", ")} } from ${stringLiteral(runtime)};`];
     const referenced = [...scope.referenced]
       .map((n) => modules.get(n) as ModuleName)
       .sort((a, b) => a.file.localeCompare(b.file));
     for (const m of referenced)
-      imports.push(`import type * as ${m.alias} from ${stringLiteral(`./${m.file}.js`)};`);
+      imports.push(`import type * as $${m.alias} from ${stringLiteral(`./${m.file}.js`)};`);
     const namespaceLine = `// Namespace: ${ns.namespace ?? "(none)"}`;
     files.set(
       `${self.file}.ts`,

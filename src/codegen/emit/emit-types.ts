@@ -28,26 +28,48 @@ export interface TypeScope {
   readonly modules: ReadonlyMap<string | null, ModuleName>;
   /** Modules this one refers to (filled while emitting). */
   readonly referenced: Set<string | null>;
-  /** Runtime contract types used (filled while emitting). */
+  /** Runtime contract types used (filled while emitting); imported as `$Name`. */
   readonly runtimeTypes: Set<string>;
+  /** The TypeScript identifier of every type (by Clark name), unique within its module. */
+  readonly identifiers: ReadonlyMap<string, string>;
+}
+
+/**
+ * Gives every type an identifier unique within its module: the XSD name where TypeScript allows it
+ * (see {@link typeIdentifier}), with `_2`, `_3` … where two names map to the same identifier.
+ */
+export function assignIdentifiers(types: readonly IrType[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const t of types) {
+    const wanted = typeIdentifier(t.name);
+    let id = wanted;
+    for (let n = 2; taken.has(id); n++) id = `${wanted}_${n}`;
+    taken.add(id);
+    ids.set(t.ns === null ? t.name : `{${t.ns}}${t.name}`, id);
+  }
+  return ids;
+}
+
+/** The local name under which a runtime contract type is imported (never clashes with an XSD name). */
+export function runtimeType(scope: TypeScope, name: string): string {
+  scope.runtimeTypes.add(name);
+  return `$${name}`;
 }
 
 /** The TypeScript type that holds a value of the type with this Clark name. */
 export function tsTypeRef(scope: TypeScope, clarkName: string): string {
   const { ns, name } = parseClarkName(clarkName);
   if (ns === XSD_NAMESPACE) {
-    if (name === "anyType") {
-      scope.runtimeTypes.add("AnyElement");
-      return "AnyElement";
-    }
+    if (name === "anyType") return runtimeType(scope, "AnyElement");
     return "string";
   }
   const target = scope.typeIndex.get(clarkName);
   if (!target) return "unknown"; // reported as unresolved by the build pass
-  const id = typeIdentifier(name);
+  const id = scope.identifiers.get(clarkName) ?? typeIdentifier(name);
   if (ns === scope.namespace) return id;
   scope.referenced.add(ns);
-  return `${scope.modules.get(ns)?.alias ?? "unknown"}.${id}`;
+  return `$${scope.modules.get(ns)?.alias ?? "unknown"}.${id}`;
 }
 
 /** `T[]`, with parentheses where `T` is a union. */
@@ -55,11 +77,17 @@ function arrayOf(type: string): string {
   return /^[\p{L}\p{N}_$.]+$/u.test(type) ? `${type}[]` : `(${type})[]`;
 }
 
+function clarkOf(t: IrType): string {
+  return t.ns === null ? t.name : `{${t.ns}}${t.name}`;
+}
+
 function literalUnion(values: readonly string[]): string {
   return values.map(stringLiteral).join(" | ");
 }
 
 function simpleTypeBody(scope: TypeScope, t: IrSimpleType): string {
+  // an enumeration narrows whatever it restricts, a union included
+  if (t.facets.enumeration && t.facets.enumeration.length > 0) return literalUnion(t.facets.enumeration);
   if (t.variety === "list") return "string";
   if (t.variety === "union") {
     const members = [...new Set((t.memberTypes ?? []).map((m) => tsTypeRef(scope, m)))];
@@ -67,7 +95,6 @@ function simpleTypeBody(scope: TypeScope, t: IrSimpleType): string {
     if (members.every((m) => m === "string")) return "string";
     return members.map((m) => (m === "string" ? "(string & {})" : m)).join(" | ");
   }
-  if (t.facets.enumeration && t.facets.enumeration.length > 0) return literalUnion(t.facets.enumeration);
   return t.base ? tsTypeRef(scope, t.base) : "string";
 }
 
@@ -92,10 +119,7 @@ function renderFields(
     const opt = optional || inChoice || p.min === 0;
     if (p.kind === "element") {
       let type = tsTypeRef(scope, p.type);
-      if (p.nillable) {
-        scope.runtimeTypes.add("XsiNil");
-        type = `${type} | XsiNil`;
-      }
+      if (p.nillable) type = `${type} | ${runtimeType(scope, "XsiNil")}`;
       const many = p.max !== 1;
       const existing = out.get(p.prop);
       if (existing) {
@@ -106,8 +130,7 @@ function renderFields(
         });
       } else out.set(p.prop, { type: many ? arrayOf(type) : type, optional: opt });
     } else if (p.kind === "any") {
-      scope.runtimeTypes.add("AnyElement");
-      out.set(p.prop, { type: "AnyElement[]", optional: opt });
+      out.set(p.prop, { type: `${runtimeType(scope, "AnyElement")}[]`, optional: opt });
     } else if (p.max !== 1) {
       out.set(p.prop ?? "group", { type: arrayOf(renderItem(scope, p)), optional: opt || p.min === 0 });
     } else renderFields(scope, p, opt || p.min === 0, out);
@@ -165,7 +188,7 @@ function complexTypeLines(scope: TypeScope, t: IrComplexType): string[] {
     fields.set(t.simpleContent.prop, { type, optional: false });
   }
   if (t.mixed) fields.set("$text", { type: "string[]", optional: true });
-  const lines = [...docComment([describe(t)]), `export interface ${typeIdentifier(t.name)} {`];
+  const lines = [...docComment([describe(t)]), `export interface ${tsTypeRef(scope, clarkOf(t))} {`];
   for (const [key, field] of fields)
     lines.push(`  ${propertyKey(key)}${field.optional ? "?" : ""}: ${field.type};`);
   lines.push("}");
@@ -181,7 +204,7 @@ export function emitTypes(scope: TypeScope, ns: IrNamespace): string[] {
     else
       lines.push(
         ...docComment([describe(t)]),
-        `export type ${typeIdentifier(t.name)} = ${simpleTypeBody(scope, t)};`,
+        `export type ${tsTypeRef(scope, clarkOf(t))} = ${simpleTypeBody(scope, t)};`,
       );
   }
   lines.push("", ...elementsInterface(scope, ns.elements));
@@ -194,7 +217,12 @@ function elementsInterface(scope: TypeScope, elements: readonly IrElementDecl[])
   ];
   if (elements.length === 0) return [...lines, "export type $Elements = Record<string, never>;"];
   lines.push("export interface $Elements {");
-  for (const e of elements) lines.push(`  ${propertyKey(e.name)}: ${tsTypeRef(scope, e.type)};`);
+  for (const e of elements) {
+    const type = tsTypeRef(scope, e.type);
+    lines.push(
+      `  ${propertyKey(e.name)}: ${e.nillable ? `${type} | ${runtimeType(scope, "XsiNil")}` : type};`,
+    );
+  }
   lines.push("}");
   return lines;
 }

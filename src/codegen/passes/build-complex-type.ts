@@ -196,7 +196,8 @@ export class ComplexTypeBuilder {
     }
     this.expandAttributes(def.attributes, set);
     const attributes = set.attributes.filter((a) => !set.prohibited.has(clark({ ns: a.ns, local: a.name })));
-    const any = set.anyAttribute ?? inheritedAny;
+    // the type's own wildcard, else one from its attribute groups, else the base's
+    const any = def.anyAttribute ?? set.anyAttribute ?? inheritedAny;
     return {
       kind: "complex",
       name: qname.local,

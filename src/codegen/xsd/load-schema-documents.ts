@@ -128,7 +128,7 @@ export function loadSchemaDocuments(entryFiles: readonly string[], sink: Diagnos
           code: "UNSUPPORTED_CONSTRUCT",
           message: `xsd:${child.local} is not supported`,
           location: where,
-          qname: `xsd:${child.local}`,
+          qname: `${child.prefix ? `${child.prefix}:` : ""}${child.local}`,
         });
         continue;
       }

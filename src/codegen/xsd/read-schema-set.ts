@@ -28,13 +28,18 @@ import { readSimpleType } from "./read-simple-type.js";
 
 class Registry<T extends { readonly source: SourceLocation }> {
   readonly map = new Map<string, T>();
+  /**
+   * @param symbols the symbol space: registries that share one (simple and complex types do) see each
+   *   other's names
+   */
   constructor(
     private readonly kind: string,
     private readonly sink: DiagnosticSink,
+    private readonly symbols: Map<string, { readonly source: SourceLocation }> = new Map(),
   ) {}
   add(name: QName, component: T): void {
     const key = clark(name);
-    const existing = this.map.get(key);
+    const existing = this.symbols.get(key);
     if (existing) {
       this.sink.report({
         code: "DUPLICATE_DEFINITION",
@@ -45,12 +50,15 @@ class Registry<T extends { readonly source: SourceLocation }> {
       return;
     }
     this.map.set(key, component);
+    this.symbols.set(key, component);
   }
 }
 
 export function readSchemaSet(documents: readonly SchemaDocument[], sink: DiagnosticSink): XsdSchemaSet {
-  const complexTypes = new Registry<XsdComplexType>("complexType", sink);
-  const simpleTypes = new Registry<XsdSimpleType>("simpleType", sink);
+  // simple and complex types share one symbol space
+  const typeSymbols = new Map<string, { readonly source: SourceLocation }>();
+  const complexTypes = new Registry<XsdComplexType>("type", sink, typeSymbols);
+  const simpleTypes = new Registry<XsdSimpleType>("type", sink, typeSymbols);
   const elements = new Registry<XsdElementDecl>("element", sink);
   const groups = new Registry<XsdGroupDef>("group", sink);
   const attributeGroups = new Registry<XsdAttributeGroupDef>("attributeGroup", sink);

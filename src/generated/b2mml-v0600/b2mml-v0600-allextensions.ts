@@ -2,11 +2,11 @@
 // Namespace: http://www.mesa.org/xml/B2MML-V0600-AllExtensions
 // Schema files: b2mml-v0600-production.xsd, extensions.xsd, production-schedule.xsd, common.xsd, core-components.xsd, transaction.xsd, production-performance-types.xsd, production-performance.xsd
 
-import type { SchemaModuleMeta } from "b2mml/binding";
+import type { SchemaModuleMeta as $SchemaModuleMeta } from "b2mml/binding";
 
 
 /** The global elements of this namespace (the possible document roots) and their types. */
 export type $Elements = Record<string, never>;
 
 /** Binding metadata: element order, occurrence, attributes, simple-content values and facets. */
-export const $schema: SchemaModuleMeta = { namespace: "http://www.mesa.org/xml/B2MML-V0600-AllExtensions", types: {}, elements: {} };
+export const $schema: $SchemaModuleMeta = { namespace: "http://www.mesa.org/xml/B2MML-V0600-AllExtensions", types: {}, elements: {} };

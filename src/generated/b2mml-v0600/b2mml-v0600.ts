@@ -2,7 +2,7 @@
 // Namespace: http://www.mesa.org/xml/B2MML-V0600
 // Schema files: b2mml-v0600-production.xsd, extensions.xsd, production-schedule.xsd, common.xsd, core-components.xsd, transaction.xsd, production-performance-types.xsd, production-performance.xsd
 
-import type { AnyElement, SchemaModuleMeta, XsiNil } from "b2mml/binding";
+import type { AnyElement as $AnyElement, SchemaModuleMeta as $SchemaModuleMeta, XsiNil as $XsiNil } from "b2mml/binding";
 
 /** XSD complexType ProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProductionScheduleType {
@@ -928,17 +928,17 @@ export interface ValueStringType {
 
 /** XSD complexType QuantityValueType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface QuantityValueType {
-  QuantityString: QuantityStringType | XsiNil;
-  DataType?: DataTypeType | XsiNil;
-  UnitOfMeasure?: UnitOfMeasureType | XsiNil;
+  QuantityString: QuantityStringType | $XsiNil;
+  DataType?: DataTypeType | $XsiNil;
+  UnitOfMeasure?: UnitOfMeasureType | $XsiNil;
   Key?: IdentifierType;
 }
 
 /** XSD complexType ValueType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ValueType {
-  ValueString: ValueStringType | XsiNil;
-  DataType?: DataTypeType | XsiNil;
-  UnitOfMeasure?: UnitOfMeasureType | XsiNil;
+  ValueString: ValueStringType | $XsiNil;
+  DataType?: DataTypeType | $XsiNil;
+  UnitOfMeasure?: UnitOfMeasureType | $XsiNil;
   Key?: IdentifierType;
 }
 
@@ -1051,13 +1051,13 @@ export interface TransConfirmationCodeType {
 
 /** XSD complexType TransSignatureType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransSignatureType {
-  any?: AnyElement[];
+  any?: $AnyElement[];
   qualifyingAgencyID?: string;
 }
 
 /** XSD complexType TransUserAreaType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransUserAreaType {
-  any?: AnyElement[];
+  any?: $AnyElement[];
 }
 
 /** XSD simpleType TransActionCodeEnumerationType (http://www.mesa.org/xml/B2MML-V0600) */
@@ -1513,7 +1513,7 @@ export interface $Elements {
 }
 
 /** Binding metadata: element order, occurrence, attributes, simple-content values and facets. */
-export const $schema: SchemaModuleMeta = {
+export const $schema: $SchemaModuleMeta = {
   namespace: "http://www.mesa.org/xml/B2MML-V0600",
   types: {
     ProductionScheduleType: {
