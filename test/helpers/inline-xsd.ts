@@ -5,15 +5,14 @@
  * generates from it; {@link expectDiagnostics} does the same for schemas that must fail and returns the
  * diagnostics of the thrown {@link CodegenError}. Temporary folders are removed by {@link cleanupInline}.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { SchemaModuleMeta, TypeMeta } from "../../src/binding/metadata.js";
 import { type CodegenDiagnostic, CodegenError } from "../../src/codegen/diagnostics.js";
 import { type GenerateResult, generate } from "../../src/codegen/generate.js";
 import type { IrSchemaSet } from "../../src/codegen/ir/model.js";
+import { runTsc } from "./tsc.js";
 
 /** The XSD namespace declaration most inline schemas use. */
 export const XS_NS = 'xmlns:xs="http://www.w3.org/2001/XMLSchema"';
@@ -29,9 +28,6 @@ ${body}
 </xs:schema>
 `;
 }
-
-/** The project's root folder. */
-const repoRoot = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
 const tempDirs: string[] = [];
 
@@ -135,35 +131,5 @@ export function compileGenerated(outputs: readonly ReadonlyMap<string, string>[]
     for (const [name, text] of files) writeFileSync(path.join(root, folder, name), text);
     return folder;
   });
-  const tsconfig = {
-    compilerOptions: {
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noUncheckedIndexedAccess: true,
-      target: "ES2022",
-      module: "NodeNext",
-      moduleResolution: "NodeNext",
-      noEmit: true,
-      skipLibCheck: true,
-      types: [],
-      paths: { "b2mml/binding": [path.join(repoRoot, "src/binding/index.ts")] },
-    },
-    include: folders.map((f) => `${f}/*.ts`),
-  };
-  const config = path.join(root, "tsconfig.json");
-  writeFileSync(config, JSON.stringify(tsconfig, null, 2));
-  try {
-    const output = execFileSync(
-      path.join(repoRoot, "node_modules/.bin/tsc"),
-      ["-p", config, "--pretty", "false"],
-      {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    return { status: 0, output };
-  } catch (error) {
-    const e = error as { status?: number | null; stdout?: string; stderr?: string };
-    return { status: e.status ?? 1, output: `${e.stdout ?? ""}${e.stderr ?? ""}` };
-  }
+  return runTsc(root, folders);
 }

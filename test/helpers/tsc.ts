@@ -4,10 +4,11 @@ import path from "node:path";
 import { repoRoot } from "./paths.js";
 
 /**
- * Type-checks folders of generated code with `tsc --strict --noEmit`, resolving `b2mml/binding` to the
- * project's runtime contract. Returns tsc's output; throws with that output when tsc fails.
+ * Runs `tsc --strict --noEmit` (with exactOptionalPropertyTypes and noUncheckedIndexedAccess) over
+ * folders of generated code inside `workDir`, resolving `b2mml/binding` to the project's runtime
+ * contract. Returns tsc's exit status and output.
  */
-export function typeCheckFolders(workDir: string, folders: readonly string[]): string {
+export function runTsc(workDir: string, folders: readonly string[]): { status: number; output: string } {
   const config = {
     compilerOptions: {
       strict: true,
@@ -27,9 +28,20 @@ export function typeCheckFolders(workDir: string, folders: readonly string[]): s
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   const tsc = path.join(repoRoot, "node_modules/typescript/bin/tsc");
   try {
-    return execFileSync(process.execPath, [tsc, "-p", configPath, "--pretty", "false"], { encoding: "utf8" });
+    const output = execFileSync(process.execPath, [tsc, "-p", configPath, "--pretty", "false"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    return { status: 0, output };
   } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    throw new Error(`tsc failed:\n${e.stdout ?? ""}${e.stderr ?? ""}`);
+    const e = error as { status?: number | null; stdout?: string; stderr?: string };
+    return { status: e.status ?? 1, output: `${e.stdout ?? ""}${e.stderr ?? ""}` };
   }
+}
+
+/** Like {@link runTsc}, but throws with tsc's output when it fails. */
+export function typeCheckFolders(workDir: string, folders: readonly string[]): string {
+  const { status, output } = runTsc(workDir, folders);
+  if (status !== 0) throw new Error(`tsc failed:\n${output}`);
+  return output;
 }
