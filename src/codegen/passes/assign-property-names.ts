@@ -15,7 +15,7 @@
  * @module
  */
 import type { DiagnosticSink } from "../diagnostics.js";
-import type { IrComplexType, IrGroup, IrParticle } from "../ir/model.js";
+import type { IrComplexType, IrGroup } from "../ir/model.js";
 
 interface Claim {
   readonly key: string;
@@ -29,10 +29,6 @@ function elementNames(group: IrGroup): string[] {
     else names.push(...elementNames(p));
   }
   return [...new Set(names)];
-}
-
-function isGroup(p: IrParticle): p is IrGroup {
-  return p.kind === "sequence" || p.kind === "choice" || p.kind === "all";
 }
 
 export function assignPropertyNames(type: IrComplexType, sink: DiagnosticSink): void {
@@ -96,5 +92,3 @@ export function assignPropertyNames(type: IrComplexType, sink: DiagnosticSink): 
     type.simpleContent.prop = claim(top, top.has("value") ? "$value" : "value", "value");
   if (type.mixed) claim(top, "$text", "text");
 }
-
-export { isGroup };
