@@ -7,12 +7,14 @@
 export const ExitCode = {
   /** Done; for `--check`: up to date. */
   OK: 0,
-  /** The input was read and found wanting: a stale generated folder, an invalid document. */
+  /** The input was read and found wanting: an invalid document (XSD or rule), a stale generated folder. */
   FINDINGS: 1,
   /** The command line is wrong: unknown command or option, missing argument. */
   USAGE: 2,
-  /** An input could not be used: a schema that does not load, a file that does not exist. */
+  /** A document could not be used: unreadable, not well-formed, or refused as unsafe. */
   INPUT_ERROR: 3,
+  /** A schema set could not be loaded (missing files, schema errors, unresolved references). */
+  SCHEMA_ERROR: 4,
   /** A bug: an unexpected exception. */
   INTERNAL: 70,
 } as const;
@@ -23,8 +25,9 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 export const EXIT_CODE_HELP = [
   "Exit codes:",
   "  0   done (for --check: generated code is up to date)",
-  "  1   findings: generated code is stale",
+  "  1   findings: a document is invalid (XSD or rule), or generated code is stale",
   "  2   usage error",
-  "  3   input error: a schema could not be loaded or has errors",
+  "  3   input error: a document is unreadable, not well-formed or refused as unsafe",
+  "  4   schema error: the schema set cannot be loaded",
   "  70  internal error (a bug: please report it)",
 ].join("\n");

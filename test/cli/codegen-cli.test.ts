@@ -81,7 +81,7 @@ describe("b2mml codegen", () => {
     expect(r.err).toContain(message);
   });
 
-  test("a schema with an unresolved reference exits 3 with file, line and QName on stderr", () => {
+  test("a schema with an unresolved reference exits 4 with file, line and QName on stderr", () => {
     const dir = path.join(work, "bad");
     mkdirSync(dir, { recursive: true });
     writeFileSync(
@@ -98,7 +98,7 @@ describe("b2mml codegen", () => {
     );
     const out = path.join(work, "bad-out");
     const r = run(["codegen", "--xsd", dir, "--out", out]);
-    expect(r.code).toBe(ExitCode.INPUT_ERROR);
+    expect(r.code).toBe(ExitCode.SCHEMA_ERROR);
     expect(r.err).toContain(`${path.join(dir, "bad.xsd")}:4:`);
     expect(r.err).toContain(
       "UNRESOLVED_REFERENCE type Missing is not defined in namespace urn:bad [{urn:bad}Missing]",

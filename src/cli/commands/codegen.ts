@@ -59,7 +59,7 @@ export function runCodegen(args: readonly string[], io: Io): ExitCode {
     if (!(error instanceof CodegenError)) throw error;
     for (const d of error.diagnostics) io.err(formatDiagnostic(d));
     io.err(`b2mml codegen: ${error.diagnostics.length} problem(s) in the schema set; nothing was written`);
-    return ExitCode.INPUT_ERROR;
+    return ExitCode.SCHEMA_ERROR;
   }
   if (values.check) {
     const report = checkOutput(files, values.out);
