@@ -1,0 +1,296 @@
+/**
+ * Writes a value of the generated types as XML in schema order: the metadata decides element order and
+ * namespaces, never the order of an object's keys. Values are written exactly as they are (strings are
+ * lexical forms); text and attribute values are escaped as Canonical XML escapes them.
+ *
+ * @module
+ */
+import type { AnyElement, ComplexTypeMeta, ParticleMeta } from "./metadata.js";
+import type { NamespaceDeclaration } from "./read.js";
+import { XSI_NAMESPACE } from "./read.js";
+import { ANY_TYPE, complexType, indexSchemaSet, type RootMeta, type SchemaIndex } from "./schema-index.js";
+
+export interface WriteOptions {
+  /** Write `<?xml version="1.0" encoding="UTF-8"?>` first. @default true */
+  readonly declaration?: boolean;
+  /** Indent nested elements with this string (element-only content only). @default no indentation */
+  readonly indent?: string;
+  /**
+   * Namespace declarations for the root element, in this order (for example the ones `read` found), so
+   * that the output uses the same prefixes. The root's namespace becomes the default namespace when no
+   * declaration names it.
+   */
+  readonly namespaces?: readonly NamespaceDeclaration[];
+  /** Write empty elements as `<a></a>` instead of `<a/>`. @default false */
+  readonly expandEmptyElements?: boolean;
+}
+
+/** A value that does not fit the metadata: an unknown property, or one value where an array belongs. */
+export class BindingWriteError extends Error {
+  override readonly name = "BindingWriteError";
+  constructor(readonly problems: readonly { readonly path: string; readonly message: string }[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  }
+}
+
+const WELL_KNOWN_PREFIXES: ReadonlyMap<string, string> = new Map([[XSI_NAMESPACE, "xsi"]]);
+
+export function escapeText(text: string): string {
+  return text.replace(/[&<>\r]/g, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&#xD;",
+  );
+}
+
+export function escapeAttribute(value: string): string {
+  return value.replace(/[&<"\t\n\r]/g, (c) =>
+    c === "&"
+      ? "&amp;"
+      : c === "<"
+        ? "&lt;"
+        : c === '"'
+          ? "&quot;"
+          : c === "\t"
+            ? "&#x9;"
+            : c === "\n"
+              ? "&#xA;"
+              : "&#xD;",
+  );
+}
+
+class Writer {
+  readonly problems: { path: string; message: string }[] = [];
+  private readonly prefixes = new Map<string, string>();
+  private readonly declared: NamespaceDeclaration[] = [];
+  private defaultNs: string | null = null;
+
+  constructor(
+    private readonly index: SchemaIndex,
+    private readonly options: WriteOptions,
+    rootNs: string | null,
+  ) {
+    for (const d of options.namespaces ?? []) {
+      this.declared.push(d);
+      if (d.prefix === "") this.defaultNs = d.uri;
+      else if (!this.prefixes.has(d.uri)) this.prefixes.set(d.uri, d.prefix);
+    }
+    if (rootNs !== null && this.defaultNs === null && !this.prefixes.has(rootNs)) {
+      this.defaultNs = rootNs;
+      this.declared.unshift({ prefix: "", uri: rootNs });
+    }
+  }
+
+  /** The qualified name of an element or attribute; declares a prefix on the root when needed. */
+  private qname(ns: string | null, local: string, attribute: boolean): string {
+    if (ns === null) return local;
+    if (!attribute && ns === this.defaultNs) return local;
+    let prefix = this.prefixes.get(ns);
+    if (prefix === undefined) {
+      const used = new Set(this.prefixes.values());
+      prefix = WELL_KNOWN_PREFIXES.get(ns) ?? "ns1";
+      for (let n = 2; used.has(prefix); n++) prefix = `ns${n}`;
+      this.prefixes.set(ns, prefix);
+      this.declared.push({ prefix, uri: ns });
+    }
+    return `${prefix}:${local}`;
+  }
+
+  /** Marks the root's start tag, where the namespace declarations go once all are known. */
+  static readonly ROOT_MARK = "\u0000";
+  rootPath = "";
+
+  private open(name: string, attributes: string, empty: boolean, path?: string): string {
+    if (path !== undefined && path === this.rootPath) attributes = `${Writer.ROOT_MARK}${attributes}`;
+    if (!empty) return `<${name}${attributes}>`;
+    return this.options.expandEmptyElements ? `<${name}${attributes}></${name}>` : `<${name}${attributes}/>`;
+  }
+
+  element(
+    ns: string | null,
+    local: string,
+    type: string,
+    value: unknown,
+    path: string,
+    depth: number,
+  ): string {
+    const name = this.qname(ns, local, false);
+    if (ns === null && this.defaultNs !== null)
+      this.problems.push({
+        path,
+        message: "an unqualified element below a default namespace is not supported",
+      });
+    if (isNil(value)) return this.open(name, ` ${this.qname(XSI_NAMESPACE, "nil", true)}="true"`, true, path);
+    if (type === ANY_TYPE) return this.anyElement(value as AnyElement);
+    const complex = complexType(this.index, type);
+    if (!complex) {
+      if (typeof value !== "string") {
+        this.problems.push({
+          path,
+          message: `expected a string (the lexical value), got ${describe(value)}`,
+        });
+        return "";
+      }
+      return value === ""
+        ? this.open(name, "", true, path)
+        : `${this.open(name, "", false, path)}${escapeText(value)}</${name}>`;
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      this.problems.push({
+        path,
+        message: `expected an object for type ${complex.name}, got ${describe(value)}`,
+      });
+      return "";
+    }
+    return this.complex(name, complex, value as Record<string, unknown>, path, depth);
+  }
+
+  private complex(
+    name: string,
+    type: ComplexTypeMeta,
+    obj: Record<string, unknown>,
+    path: string,
+    depth: number,
+  ): string {
+    const known = new Set<string>();
+    let attributes = "";
+    for (const a of type.attributes) {
+      known.add(a.prop);
+      const v = obj[a.prop];
+      if (v === undefined) continue;
+      if (typeof v !== "string")
+        this.problems.push({ path: `${path}/@${a.name}`, message: `expected a string, got ${describe(v)}` });
+      else attributes += ` ${this.qname(a.ns, a.name, true)}="${escapeAttribute(v)}"`;
+    }
+    if (type.anyAttribute) {
+      known.add(type.anyAttribute.prop);
+      const bag = (obj[type.anyAttribute.prop] ?? {}) as Record<string, string>;
+      for (const [key, v] of Object.entries(bag)) {
+        const m = /^\{([^}]*)\}(.*)$/.exec(key);
+        attributes += ` ${m ? this.qname(m[1] ?? null, m[2] ?? key, true) : key}="${escapeAttribute(v)}"`;
+      }
+    }
+    let body = "";
+    if (type.simpleContent) {
+      known.add(type.simpleContent.prop);
+      const v = obj[type.simpleContent.prop];
+      if (typeof v !== "string")
+        this.problems.push({ path, message: `expected a string value, got ${describe(v)}` });
+      else body = escapeText(v);
+    } else {
+      if (type.mixed) {
+        known.add("$text");
+        body += ((obj.$text as string[] | undefined) ?? []).map(escapeText).join("");
+      }
+      if (type.content) body += this.particle(type.content, obj, known, path, depth + 1, type.ns);
+    }
+    for (const key of Object.keys(obj))
+      if (!known.has(key) && obj[key] !== undefined)
+        this.problems.push({ path, message: `property ${key} is not part of type ${type.name}` });
+    if (body === "") return this.open(name, attributes, true, path);
+    const close =
+      !type.simpleContent && this.options.indent && body.startsWith("\n")
+        ? `\n${this.options.indent.repeat(depth)}`
+        : "";
+    return `${this.open(name, attributes, false, path)}${body}${close}</${name}>`;
+  }
+
+  private particle(
+    p: ParticleMeta,
+    obj: Record<string, unknown>,
+    known: Set<string>,
+    path: string,
+    depth: number,
+    targetNs: string | null,
+  ): string {
+    const pad = this.options.indent ? `\n${this.options.indent.repeat(depth)}` : "";
+    if (p.kind === "element" || p.kind === "any") {
+      known.add(p.prop);
+      const raw = obj[p.prop];
+      if (raw === undefined) return "";
+      const many = p.kind === "any" || p.max !== 1 || Array.isArray(raw);
+      if (many && !Array.isArray(raw)) {
+        this.problems.push({
+          path: `${path}/${p.kind === "element" ? p.name : "*"}`,
+          message: `expected an array, got ${describe(raw)}`,
+        });
+        return "";
+      }
+      const values = many ? (raw as unknown[]) : [raw];
+      return values
+        .map((v, i) => {
+          const at = `${path}/${p.kind === "element" ? p.name : "*"}${values.length > 1 ? `[${i + 1}]` : ""}`;
+          return (
+            pad +
+            (p.kind === "element"
+              ? this.element(p.ns, p.name, p.type, v, at, depth)
+              : this.anyElement(v as AnyElement))
+          );
+        })
+        .join("");
+    }
+    if (p.prop === undefined)
+      return p.particles.map((q) => this.particle(q, obj, known, path, depth, targetNs)).join("");
+    known.add(p.prop);
+    const items = obj[p.prop];
+    if (items === undefined) return "";
+    if (!Array.isArray(items)) {
+      this.problems.push({
+        path,
+        message: `property ${p.prop} must be an array of items, got ${describe(items)}`,
+      });
+      return "";
+    }
+    return items
+      .map((item: Record<string, unknown>) => {
+        const itemKnown = new Set<string>();
+        const out = p.particles.map((q) => this.particle(q, item, itemKnown, path, depth, targetNs)).join("");
+        for (const key of Object.keys(item))
+          if (!itemKnown.has(key))
+            this.problems.push({ path, message: `property ${key} is not part of an item of ${p.prop}` });
+        return out;
+      })
+      .join("");
+  }
+
+  anyElement(el: AnyElement): string {
+    const name = this.qname(el.ns, el.name, false);
+    const attributes = el.attributes
+      .map((a) => ` ${this.qname(a.ns, a.name, true)}="${escapeAttribute(a.value)}"`)
+      .join("");
+    const body = el.children
+      .map((c) => (typeof c === "string" ? escapeText(c) : this.anyElement(c)))
+      .join("");
+    return body === ""
+      ? this.open(name, attributes, true)
+      : `${this.open(name, attributes, false)}${body}</${name}>`;
+  }
+
+  /** The root's namespace declarations, in order. */
+  declarations(): string {
+    return this.declared
+      .map((d) => ` ${d.prefix === "" ? "xmlns" : `xmlns:${d.prefix}`}="${escapeAttribute(d.uri)}"`)
+      .join("");
+  }
+}
+
+function isNil(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as { $nil?: unknown }).$nil === true;
+}
+
+function describe(value: unknown): string {
+  return Array.isArray(value) ? "an array" : value === null ? "null" : typeof value;
+}
+
+/**
+ * Writes a value as the given root element.
+ *
+ * @throws {@link BindingWriteError} listing every property that does not fit the metadata
+ */
+export function write(value: unknown, root: RootMeta, options: WriteOptions = {}): string {
+  const { element } = root;
+  const writer = new Writer(indexSchemaSet(root.schemaSet), options, element.ns);
+  writer.rootPath = `/${element.name}`;
+  const body = writer.element(element.ns, element.name, element.type, value, writer.rootPath, 0);
+  if (writer.problems.length > 0) throw new BindingWriteError(writer.problems);
+  const xml = body.replace(Writer.ROOT_MARK, writer.declarations());
+  return options.declaration === false ? xml : `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
+}
