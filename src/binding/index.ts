@@ -4,6 +4,7 @@
  *
  * @module
  */
+export * from "./lexical/index.js";
 export * from "./metadata.js";
 export * from "./read.js";
 export * from "./schema-index.js";
