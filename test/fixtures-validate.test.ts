@@ -1,25 +1,27 @@
 /**
- * Every fixture under fixtures/b2mml-v0600/ against both schema sets, with libxml2:
- * valid/<case>/document.xml must validate, invalid/<case>/document.xml must fail with the error
- * described in invalid/<case>/expected.json. MESA's set is skipped when ../shared is absent.
+ * Every fixture under fixtures/b2mml-v0600/ against both schema sets, through the library's engine:
+ * valid/<case>/document.xml must validate, invalid/<case>/document.xml must fail with the issue described
+ * in invalid/<case>/expected.json (code, XPath, line, part of libxml2's message). MESA's set is skipped
+ * when ../shared is absent.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { type SchemaSet, validateXsd } from "../src/validation/index.js";
 import {
   disposeValidators,
   loadMesaV0600,
   loadProfileV0600,
   sharedAvailable,
   sharedMissingReason,
-  type Validator,
-  validate,
 } from "./helpers/libxml2-schema.js";
 import { repoRoot } from "./helpers/paths.js";
 
 const fixturesDir = path.join(repoRoot, "fixtures/b2mml-v0600");
 
-interface ExpectedError {
+interface ExpectedIssue {
+  code: string;
+  path: string;
   line: number;
   messageIncludes: string;
 }
@@ -38,27 +40,33 @@ function documentPath(kind: "valid" | "invalid", name: string): string {
   return path.join(fixturesDir, kind, name, "document.xml");
 }
 
-function readExpected(name: string): ExpectedError {
+function readExpected(name: string): ExpectedIssue {
   const raw: unknown = JSON.parse(
     fs.readFileSync(path.join(fixturesDir, "invalid", name, "expected.json"), "utf8"),
   );
   if (
     typeof raw !== "object" ||
     raw === null ||
+    !("code" in raw) ||
+    typeof raw.code !== "string" ||
+    !("path" in raw) ||
+    typeof raw.path !== "string" ||
     !("line" in raw) ||
     typeof raw.line !== "number" ||
     !("messageIncludes" in raw) ||
     typeof raw.messageIncludes !== "string"
   ) {
-    throw new Error(`invalid/${name}/expected.json must be {"line": number, "messageIncludes": string}`);
+    throw new Error(
+      `invalid/${name}/expected.json must be {"code": string, "path": string, "line": number, "messageIncludes": string}`,
+    );
   }
-  return { line: raw.line, messageIncludes: raw.messageIncludes };
+  return { code: raw.code, path: raw.path, line: raw.line, messageIncludes: raw.messageIncludes };
 }
 
 const validCases = listCases("valid");
 const invalidCases = listCases("invalid");
 
-const schemaSets: { title: string; skip: boolean; load: () => Validator }[] = [
+const schemaSets: { title: string; skip: boolean; load: () => SchemaSet }[] = [
   { title: "profile xsd/b2mml-v0600", skip: false, load: loadProfileV0600 },
   {
     title: sharedAvailable ? "MESA V0600 (../shared)" : `MESA V0600 (skipped: ${sharedMissingReason})`,
@@ -86,21 +94,27 @@ describe("fixtures/b2mml-v0600", () => {
 for (const set of schemaSets) {
   describe.skipIf(set.skip)(set.title, () => {
     it("compiles", () => {
-      expect(set.load().xsd).toBeDefined();
+      expect(set.load().release).toBe("V0600");
     });
 
     it.each(validCases)("valid/%s validates", (name) => {
       const file = documentPath("valid", name);
-      expect(validate(set.load(), fs.readFileSync(file), { url: file })).toEqual([]);
+      const result = validateXsd(fs.readFileSync(file), { schemas: set.load(), file });
+      expect(result.issues).toEqual([]);
+      expect(result.valid).toBe(true);
+      expect(result.release).toBe("V0600");
     });
 
-    it.each(invalidCases)("invalid/%s fails at the expected line", (name) => {
+    it.each(invalidCases)("invalid/%s fails with the expected code and path", (name) => {
       const file = documentPath("invalid", name);
       const expected = readExpected(name);
-      const errors = validate(set.load(), fs.readFileSync(file), { url: file });
-      expect(errors.length).toBeGreaterThan(0);
-      expect(errors).toContainEqual(
+      const result = validateXsd(fs.readFileSync(file), { schemas: set.load(), file });
+      expect(result.valid).toBe(false);
+      expect(result.issues).toContainEqual(
         expect.objectContaining({
+          code: expected.code,
+          source: "xsd",
+          path: expected.path,
           line: expected.line,
           message: expect.stringContaining(expected.messageIncludes),
         }),

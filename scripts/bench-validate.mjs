@@ -1,0 +1,177 @@
+// Benchmark: XSD validation throughput of the library (hardened reader + libxml2-wasm, built-in profile)
+// against native `xmllint --schema` (DOM, and `--stream`) on the same generated files, in the same run.
+//
+// Documents: V0600 ProcessProductionSchedule of about 60 KB, 6 MB and 120 MB (the ProductionRequest of the
+// process-production-schedule fixture, repeated with distinct IDs; valid against the profile), written to a
+// temporary folder. Times are medians of several runs; the 60 KB figure validates the document BATCH times
+// per run (one xmllint process with the file given BATCH times, so process start and schema compilation are
+// spread as in ours). Peak memory is the maximum RSS of the measuring process (/usr/bin/time -v).
+// Run: npm run bench:validate   (needs `npx tsc -p tsconfig.build.json` first; npm run build does it)
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { XmlDocument } from "libxml2-wasm";
+import { parseXmlTree } from "../dist/binding/xml-tree.js";
+import {
+  DOCUMENT_PARSE_OPTIONS,
+  loadSchemaSet,
+  profileDir,
+  profileEntry,
+  validateXsd,
+} from "../dist/validation/index.js";
+
+const script = fileURLToPath(import.meta.url);
+const root = path.resolve(path.dirname(script), "..");
+const READER = { maxInputBytes: 512 * 2 ** 20, maxElements: 50_000_000 };
+const SIZES = [
+  { label: "60 KB", bytes: 60e3, runs: 7, batch: 200 },
+  { label: "6 MB", bytes: 6e6, runs: 5, batch: 1 },
+  { label: "120 MB", bytes: 120e6, runs: 3, batch: 1 },
+];
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+if (process.argv[2] === "--child")
+  await child(process.argv[3], process.argv[4], Number(process.argv[5]), Number(process.argv[6]));
+else await main();
+
+/** Measures one phase in this process and prints {ms: median per document}. */
+async function child(mode, file, runs, batch) {
+  const bytes = readFileSync(file);
+  const set = loadSchemaSet("profile");
+  const once = {
+    full: () => {
+      const result = validateXsd(bytes, { schemas: set, reader: READER });
+      if (!result.valid) throw new Error(`not valid: ${JSON.stringify(result.issues.slice(0, 3))}`);
+    },
+    reader: () => parseXmlTree(bytes, READER),
+    libxml2: () => {
+      const doc = XmlDocument.fromBuffer(bytes, { option: DOCUMENT_PARSE_OPTIONS });
+      try {
+        set.validator.validate(doc);
+      } finally {
+        doc.dispose();
+      }
+    },
+  }[mode];
+  if (batch > 1 || bytes.length < 10e6) once(); // warm-up
+  const samples = [];
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    for (let i = 0; i < batch; i++) once();
+    samples.push((performance.now() - start) / batch);
+  }
+  process.stdout.write(JSON.stringify({ ms: median(samples) }));
+}
+
+/** Runs `command` under /usr/bin/time -v; returns wall ms and max RSS (MiB). */
+function timed(command, args) {
+  const useTime = existsSync("/usr/bin/time");
+  const start = performance.now();
+  const out = useTime
+    ? spawnSync("/usr/bin/time", ["-v", command, ...args], { encoding: "utf8", maxBuffer: 2 ** 26 })
+    : spawnSync(command, args, { encoding: "utf8", maxBuffer: 2 ** 26 });
+  const ms = performance.now() - start;
+  if (out.status !== 0) throw new Error(`${command} failed (${out.status}): ${out.stderr.slice(-2000)}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(out.stderr ?? "");
+  return { ms, rssMiB: rss ? Number(rss[1]) / 1024 : Number.NaN, stdout: out.stdout };
+}
+
+function ours(mode, file, size) {
+  const run = timed(process.execPath, [script, "--child", mode, file, String(size.runs), String(size.batch)]);
+  return { ms: JSON.parse(run.stdout).ms, rssMiB: run.rssMiB };
+}
+
+function xmllint(file, size, stream) {
+  const entry = path.join(profileDir(), profileEntry);
+  const args = [
+    "--noout",
+    ...(stream ? ["--stream"] : []),
+    "--schema",
+    entry,
+    ...Array(size.batch).fill(file),
+  ];
+  const samples = [];
+  let rssMiB = 0;
+  for (let r = 0; r < size.runs; r++) {
+    const run = timed("xmllint", args);
+    samples.push(run.ms / size.batch);
+    rssMiB = Math.max(rssMiB, run.rssMiB);
+  }
+  return { ms: median(samples), rssMiB };
+}
+
+/** A valid V0600 ProcessProductionSchedule of about `target` bytes. */
+function generate(target) {
+  const fixture = readFileSync(
+    path.join(root, "fixtures/b2mml-v0600/valid/process-production-schedule/document.xml"),
+    "utf8",
+  );
+  const first = fixture.indexOf("      <ProductionRequest>");
+  const end = fixture.indexOf("</ProductionRequest>", first) + "</ProductionRequest>\n".length;
+  const last = fixture.lastIndexOf("</ProductionRequest>") + "</ProductionRequest>\n".length;
+  const [head, request, tail] = [fixture.slice(0, first), fixture.slice(first, end), fixture.slice(last)];
+  const parts = [head];
+  let size = head.length + tail.length;
+  for (let n = 1; size < target; n++) {
+    const id = String(70_000_000 + n).padStart(12, "0");
+    const part = request.replace(/>000070012345</, `>${id}<`).replace(/B26-0412/g, `B26-${n}`);
+    parts.push(part);
+    size += part.length;
+  }
+  parts.push(tail);
+  return parts.join("");
+}
+
+async function main() {
+  const hasXmllint = spawnSync("xmllint", ["--version"]).status === 0;
+  const cpu = os.cpus()[0]?.model ?? "unknown cpu";
+  console.log(
+    `machine: ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
+  if (hasXmllint)
+    console.log(
+      `baseline: ${spawnSync("xmllint", ["--version"], { encoding: "utf8" }).stderr.split("\n")[0]}`,
+    );
+  else
+    console.log(
+      "xmllint not found: the baseline is skipped. Install it with: apt-get install -y libxml2-utils",
+    );
+  const dir = mkdtempSync(path.join(os.tmpdir(), "b2mml-bench-"));
+  try {
+    const rows = [];
+    for (const size of SIZES) {
+      const file = path.join(dir, `schedule-${size.label.replace(" ", "")}.xml`);
+      writeFileSync(file, generate(size.bytes));
+      const mb = statSync(file).size / 1e6;
+      const full = ours("full", file, size);
+      const reader = ours("reader", file, size);
+      const libxml2 = ours("libxml2", file, size);
+      const dom = hasXmllint ? xmllint(file, size, false) : undefined;
+      const stream = hasXmllint ? xmllint(file, size, true) : undefined;
+      rows.push({ size, mb, full, reader, libxml2, dom, stream });
+      const fmt = (m) => `${(1000 / m.ms).toFixed(1)} docs/s ${(mb / (m.ms / 1000)).toFixed(1)} MB/s`;
+      console.log(
+        `\n${size.label} (${mb.toFixed(2)} MB, median of ${size.runs} runs${size.batch > 1 ? ` × ${size.batch} documents` : ""})`,
+      );
+      console.log(`  library validateXsd      ${fmt(full)}   peak RSS ${full.rssMiB.toFixed(0)} MiB`);
+      console.log(`    hardened reader alone  ${fmt(reader)}`);
+      console.log(`    libxml2-wasm alone     ${fmt(libxml2)}   peak RSS ${libxml2.rssMiB.toFixed(0)} MiB`);
+      if (dom && stream) {
+        console.log(`  xmllint --schema         ${fmt(dom)}   peak RSS ${dom.rssMiB.toFixed(0)} MiB`);
+        console.log(`  xmllint --stream         ${fmt(stream)}   peak RSS ${stream.rssMiB.toFixed(0)} MiB`);
+        console.log(
+          `  ratio library/xmllint: ${(dom.ms / full.ms).toFixed(2)} (DOM), ${(stream.ms / full.ms).toFixed(2)} (stream); libxml2-wasm alone/xmllint DOM: ${(dom.ms / libxml2.ms).toFixed(2)}`,
+        );
+      }
+    }
+    console.log(
+      "\n(ratio = throughput of the library / throughput of xmllint; above 1 the library is faster)",
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

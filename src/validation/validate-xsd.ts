@@ -1,0 +1,165 @@
+/**
+ * XSD validation of one document with libxml2, after the project's hardened reader.
+ *
+ * 1. The document is read with `parseXmlTree` (DOCTYPE refused, limits, strict UTF-8). If it refuses the
+ *    document, the result is invalid with one issue of source `"xml"` and the reader's code (`XML_*`); the
+ *    document is not given to libxml2. The CLI maps a source-`"xml"` issue to exit code 3.
+ * 2. The release is the one given, else the one the root element's namespace names. Without a schema set
+ *    given, the release picks it (V0600: the built-in profile); an unknown namespace gives one
+ *    `XSD_UNKNOWN_RELEASE` issue.
+ * 3. libxml2 parses the same input without network, external entities, DTD loading, entity substitution,
+ *    XInclude or catalogs (and its input provider serves no file), then validates it against the set.
+ *    Every diagnostic becomes an issue of source `"xsd"` with the element's XPath.
+ *
+ * @module
+ */
+import { ParseOption, XmlDocument, XmlLibError } from "libxml2-wasm";
+import { parseXmlTree, type ReaderOptions, type XmlElement, XmlParseError } from "../binding/xml-tree.js";
+import { ElementLocator } from "./element-locator.js";
+import type { ValidationIssue } from "./issues.js";
+import { type B2mmlRelease, detectRelease } from "./release.js";
+import { withServedFiles } from "./schema-input-provider.js";
+import { loadSchemaSet, type SchemaSet, type SchemaSetSource } from "./schema-set-loader.js";
+import { indexPaths } from "./xpath.js";
+import { toXsdIssue } from "./xsd-issue.js";
+
+export interface ValidateXsdOptions {
+  /**
+   * The schema set: a loaded {@link SchemaSet}, or where to load one from.
+   * @default the set of the release (the built-in profile for V0600)
+   */
+  readonly schemas?: SchemaSet | SchemaSetSource;
+  /**
+   * The release the document is for.
+   * @default detected from the root element's namespace
+   */
+  readonly release?: B2mmlRelease;
+  /** A name for the document in positions (a path). */
+  readonly file?: string;
+  /** Limits of the hardened reader (e.g. a larger `maxInputBytes` for a very large document). */
+  readonly reader?: Omit<ReaderOptions, "file">;
+}
+
+export interface XsdValidationResult {
+  /** The release given, else detected from the root namespace; `undefined` when neither. */
+  readonly release: B2mmlRelease | undefined;
+  /** True when no issue has severity `"error"`. */
+  readonly valid: boolean;
+  readonly issues: readonly ValidationIssue[];
+  /** The set validated against; `undefined` when the document was not read or its release is unknown. */
+  readonly schemaSet: SchemaSet | undefined;
+}
+
+/**
+ * libxml2's options for documents: no network (`NONET`), no external entities or DTD (`NO_XXE`), no system
+ * catalog, line numbers beyond 65535 (`BIG_LINES`). Entity substitution (`NOENT`), DTD loading
+ * (`DTDLOAD`/`DTDATTR`/`DTDVALID`), XInclude and recovery stay off.
+ */
+export const DOCUMENT_PARSE_OPTIONS =
+  ParseOption.XML_PARSE_NONET |
+  ParseOption.XML_PARSE_NO_XXE |
+  ParseOption.XML_PARSE_NO_SYS_CATALOG |
+  ParseOption.XML_PARSE_BIG_LINES;
+
+/**
+ * Validates one document against an XSD schema set.
+ *
+ * @throws {@link SchemaSetError} when the schema set cannot be loaded (or the release has no built-in set)
+ */
+export function validateXsd(
+  input: string | Uint8Array,
+  options: ValidateXsdOptions = {},
+): XsdValidationResult {
+  let root: XmlElement;
+  try {
+    root = parseXmlTree(input, {
+      ...options.reader,
+      ...(options.file === undefined ? {} : { file: options.file }),
+    });
+  } catch (error) {
+    if (!(error instanceof XmlParseError)) throw error;
+    return { release: options.release, valid: false, issues: [readerIssue(error)], schemaSet: undefined };
+  }
+  const release = options.release ?? detectRelease(root.ns);
+  const schemaSet = resolveSchemaSet(options.schemas, release);
+  if (schemaSet === undefined) {
+    const issue: ValidationIssue = {
+      code: "XSD_UNKNOWN_RELEASE",
+      severity: "error",
+      source: "xsd",
+      message: `the root element's namespace ${root.ns === null ? "(none)" : `'${root.ns}'`} is not one of a known B2MML release; give the release or the schema set`,
+      line: root.line,
+      column: root.column,
+      path: `/${root.local}`,
+      expected: "a B2MML namespace",
+      received: root.ns ?? "",
+    };
+    return { release, valid: false, issues: [issue], schemaSet: undefined };
+  }
+  const issues = validateWithLibxml2(input, root, schemaSet, options.file);
+  return { release, valid: !issues.some((i) => i.severity === "error"), issues, schemaSet };
+}
+
+function resolveSchemaSet(
+  schemas: ValidateXsdOptions["schemas"],
+  release: B2mmlRelease | undefined,
+): SchemaSet | undefined {
+  if (schemas !== undefined) return isSchemaSet(schemas) ? schemas : loadSchemaSet(schemas);
+  if (release === undefined) return undefined;
+  return loadSchemaSet({ release });
+}
+
+function isSchemaSet(value: SchemaSet | SchemaSetSource): value is SchemaSet {
+  return typeof value === "object" && "validator" in value;
+}
+
+function validateWithLibxml2(
+  input: string | Uint8Array,
+  root: XmlElement,
+  schemaSet: SchemaSet,
+  file: string | undefined,
+): ValidationIssue[] {
+  const parseOptions = { url: file ?? "document.xml", option: DOCUMENT_PARSE_OPTIONS };
+  let doc: XmlDocument;
+  try {
+    doc = withServedFiles(new Map(), [], () =>
+      typeof input === "string"
+        ? XmlDocument.fromString(input, parseOptions)
+        : XmlDocument.fromBuffer(input, parseOptions),
+    );
+  } catch (error) {
+    if (!(error instanceof XmlLibError)) throw error;
+    return error.details.map((d) => ({
+      code: "XML_NOT_WELL_FORMED",
+      severity: "error",
+      source: "xml",
+      message: d.message.trim(),
+      line: d.line,
+      column: d.col,
+      path: "",
+    }));
+  }
+  try {
+    schemaSet.validator.validate(doc);
+    return [];
+  } catch (error) {
+    if (!(error instanceof XmlLibError)) throw error;
+    const locator = new ElementLocator(root);
+    const paths = indexPaths(root);
+    return error.details.map((detail) => toXsdIssue(detail, locator, paths));
+  } finally {
+    doc.dispose();
+  }
+}
+
+function readerIssue(error: XmlParseError): ValidationIssue {
+  return {
+    code: error.code,
+    severity: "error",
+    source: "xml",
+    message: error.message.replace(/^.*?:\d+:\d+: /s, ""),
+    line: error.line,
+    column: error.column,
+    path: "",
+  };
+}
