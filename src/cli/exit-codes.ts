@@ -30,4 +30,5 @@ export const EXIT_CODE_HELP = [
   "  3   input error: a document is unreadable, not well-formed or refused as unsafe",
   "  4   schema error: the schema set cannot be loaded",
   "  70  internal error (a bug: please report it)",
+  "With several files, the most severe applies: 4, then 3, then 1.",
 ].join("\n");

@@ -4,6 +4,7 @@
  * @module
  */
 import { CODEGEN_HELP, runCodegen } from "./commands/codegen.js";
+import { runValidate, VALIDATE_HELP } from "./commands/validate.js";
 import { EXIT_CODE_HELP, ExitCode } from "./exit-codes.js";
 import type { Io } from "./io.js";
 
@@ -11,6 +12,7 @@ export const MAIN_HELP = `Usage: b2mml <command> [options]
 
 Commands:
   codegen   generate TypeScript types and binding metadata from XSD
+  validate  validate B2MML documents (XSD and business rules)
 
 Run "b2mml <command> --help" for a command's options.
 
@@ -20,6 +22,7 @@ const COMMANDS: Readonly<
   Record<string, { run: (args: readonly string[], io: Io) => ExitCode; help: string }>
 > = {
   codegen: { run: runCodegen, help: CODEGEN_HELP },
+  validate: { run: runValidate, help: VALIDATE_HELP },
 };
 
 export function runCli(argv: readonly string[], io: Io): ExitCode {

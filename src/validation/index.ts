@@ -19,6 +19,7 @@ export {
   isB2mmlRelease,
   RELEASE_NAMESPACES,
 } from "./release.js";
+export { RULES, type Rule, type RuleContext, type RunRulesOptions, runRules } from "./rules/index.js";
 export { SchemaSetError, type SchemaSetErrorCode, type SchemaSetProblem } from "./schema-set-error.js";
 export {
   disposeSchemaSets,
@@ -26,6 +27,11 @@ export {
   type SchemaSet,
   type SchemaSetSource,
 } from "./schema-set-loader.js";
+export {
+  type DocumentValidationResult,
+  type ValidateDocumentOptions,
+  validateDocument,
+} from "./validate-document.js";
 export {
   DOCUMENT_PARSE_OPTIONS,
   type ValidateXsdOptions,

@@ -48,6 +48,8 @@ export interface XsdValidationResult {
   readonly issues: readonly ValidationIssue[];
   /** The set validated against; `undefined` when the document was not read or its release is unknown. */
   readonly schemaSet: SchemaSet | undefined;
+  /** The document's element tree from the hardened reader; `undefined` when the reader refused it. */
+  readonly root: XmlElement | undefined;
 }
 
 /**
@@ -78,7 +80,13 @@ export function validateXsd(
     });
   } catch (error) {
     if (!(error instanceof XmlParseError)) throw error;
-    return { release: options.release, valid: false, issues: [readerIssue(error)], schemaSet: undefined };
+    return {
+      release: options.release,
+      valid: false,
+      issues: [readerIssue(error)],
+      schemaSet: undefined,
+      root: undefined,
+    };
   }
   const release = options.release ?? detectRelease(root.ns);
   const schemaSet = resolveSchemaSet(options.schemas, release);
@@ -94,10 +102,10 @@ export function validateXsd(
       expected: "a B2MML namespace",
       received: root.ns ?? "",
     };
-    return { release, valid: false, issues: [issue], schemaSet: undefined };
+    return { release, valid: false, issues: [issue], schemaSet: undefined, root };
   }
   const issues = validateWithLibxml2(input, root, schemaSet, options.file);
-  return { release, valid: !issues.some((i) => i.severity === "error"), issues, schemaSet };
+  return { release, valid: !issues.some((i) => i.severity === "error"), issues, schemaSet, root };
 }
 
 function resolveSchemaSet(

@@ -3,7 +3,7 @@
  * start, a quantity `12,5` declared decimal, a dateTime without offset, duplicate IDs). Each rule has
  * a stable ID, the `code` of its issues, and a one-line statement quoted in `docs/rules.md`.
  *
- * Rules read the element tree of {@link parseXmlTree} and look at elements by local name in any B2MML
+ * Rules read the element tree of `parseXmlTree` (b2mml/binding) and look at elements by local name in any B2MML
  * release's namespace (V0401 to V0701), so they apply to every release.
  *
  * @module
@@ -63,7 +63,7 @@ export function createRuleContext(root: XmlElement): RuleContext {
 /**
  * Runs the business rules over a document's element tree.
  *
- * @param root the tree from {@link parseXmlTree}
+ * @param root the tree from `parseXmlTree` (b2mml/binding)
  * @returns the issues in document order (line, then column); issues at one element in catalogue order
  * @throws {RangeError} when `options.only` names a rule ID that does not exist
  */
