@@ -2,10 +2,12 @@
  * b2mml: schema-first B2MML (ISA-95) for TypeScript.
  *
  * - `b2mml/codegen`: the XSD → TypeScript generator;
- * - `b2mml/binding`: the binding metadata contract and the XML tree reader;
+ * - `b2mml/binding`: read/write between XML and the generated types, the hardened XML reader, lexical helpers;
+ * - `b2mml/validation`: XSD validation (libxml2) and business rules;
  * - `b2mml/generated/b2mml-v0600`: types and metadata of the project's B2MML V0600 production profile.
  *
  * @module
  */
 export * from "./binding/index.js";
 export * from "./codegen/index.js";
+export * from "./validation/index.js";
