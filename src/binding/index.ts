@@ -4,6 +4,7 @@
  *
  * @module
  */
+export * from "./any-element.js";
 export * from "./lexical/index.js";
 export * from "./metadata.js";
 export * from "./read.js";
