@@ -1,0 +1,112 @@
+// Benchmark: the hardened XML reader (parseXmlTree) against raw saxes, its underlying parser, on the same
+// in-memory documents in the same process.
+//
+// Documents: V0600 ProcessProductionSchedule of about 6 MB and 24 MB (the ProductionRequest of the
+// process-production-schedule fixture, repeated with distinct IDs), built in memory. The baseline is saxes
+// alone with the options the reader uses ({xmlns: true, position: true}), fed 64 KiB string chunks, with no
+// handler. parseXmlTree is measured on the string and on its UTF-8 bytes (strict decoding included). Times
+// are medians of 5 runs after one warm-up; heap is the growth of heapUsed kept by one tree (after GC when
+// --expose-gc is given).
+// Run: npx tsc -p tsconfig.build.json && node --expose-gc scripts/bench-reader.mjs
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { SaxesParser } from "saxes";
+import { parseXmlTree } from "../dist/binding/xml-tree.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const RUNS = 5;
+const CHUNK = 64 * 1024;
+const READER = { maxInputBytes: 512 * 2 ** 20, maxElements: 50_000_000 };
+const SIZES = [
+  { label: "6 MB", bytes: 6e6 },
+  { label: "24 MB", bytes: 24e6 },
+];
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const gc = globalThis.gc ?? (() => {});
+
+/** A V0600 ProcessProductionSchedule of about `target` bytes. */
+function generate(target) {
+  const fixture = readFileSync(
+    path.join(root, "fixtures/b2mml-v0600/valid/process-production-schedule/document.xml"),
+    "utf8",
+  );
+  const first = fixture.indexOf("      <ProductionRequest>");
+  const end = fixture.indexOf("</ProductionRequest>", first) + "</ProductionRequest>\n".length;
+  const last = fixture.lastIndexOf("</ProductionRequest>") + "</ProductionRequest>\n".length;
+  const [head, request, tail] = [fixture.slice(0, first), fixture.slice(first, end), fixture.slice(last)];
+  const parts = [head];
+  let size = head.length + tail.length;
+  let count = 0;
+  for (let n = 1; size < target; n++) {
+    const id = String(70_000_000 + n).padStart(12, "0");
+    const part = request.replace(/>000070012345</, `>${id}<`).replace(/B26-0412/g, `B26-${n}`);
+    parts.push(part);
+    size += part.length;
+    count = n;
+  }
+  parts.push(tail);
+  return { text: parts.join(""), requests: count };
+}
+
+function rawSaxes(text) {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  parser.on("error", (err) => {
+    throw err;
+  });
+  for (let start = 0; start < text.length; start += CHUNK) parser.write(text.slice(start, start + CHUNK));
+  parser.close();
+}
+
+function measure(run) {
+  run(); // warm-up
+  const samples = [];
+  for (let r = 0; r < RUNS; r++) {
+    gc();
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+/** Heap kept by the result of `run` (MiB), measured once after GC. */
+function retained(run) {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const result = run();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (result === undefined) throw new Error("no result");
+  return (after - before) / 2 ** 20;
+}
+
+console.log(
+  `Node ${process.version}, median of ${RUNS} runs${globalThis.gc ? "" : " (run with --expose-gc for heap figures)"}`,
+);
+for (const size of SIZES) {
+  const { text, requests } = generate(size.bytes);
+  const bytes = new TextEncoder().encode(text);
+  const mb = bytes.length / 1e6;
+  const saxes = measure(() => rawSaxes(text));
+  const treeString = measure(() => parseXmlTree(text, READER));
+  const treeBytes = measure(() => parseXmlTree(bytes, READER));
+  const fmt = (ms) => `${ms.toFixed(0).padStart(6)} ms ${(mb / (ms / 1000)).toFixed(1).padStart(6)} MB/s`;
+  console.log(`\n${size.label} (${mb.toFixed(2)} MB, ${requests} ProductionRequests)`);
+  console.log(`  saxes alone (64 KiB chunks)      ${fmt(saxes)}`);
+  console.log(
+    `  parseXmlTree (string)            ${fmt(treeString)}   ratio ${(treeString / saxes).toFixed(2)}`,
+  );
+  console.log(
+    `  parseXmlTree (Uint8Array)        ${fmt(treeBytes)}   ratio ${(treeBytes / saxes).toFixed(2)}`,
+  );
+  if (globalThis.gc)
+    console.log(
+      `  tree retained on the heap        ${retained(() => parseXmlTree(text, READER)).toFixed(0)} MiB`,
+    );
+}
+console.log(
+  "\n(ratio = parseXmlTree time / saxes time; fast-xml-parser is not installed, so no second reference)",
+);
