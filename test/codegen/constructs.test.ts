@@ -616,7 +616,7 @@ const cases: [string, Case][] = [
     },
   ],
   [
-    "named model groups (xsd:group ref) with minOccurs/maxOccurs",
+    "named model groups (xsd:group ref) with minOccurs/maxOccurs; a repeating reference is named after the group",
     {
       given: {
         "a.xsd": schema(`
@@ -663,8 +663,8 @@ const cases: [string, Case][] = [
         ),
         block(
           "export interface RepGType {",
-          "  P1AndP2?: ({ P1: string; P2?: string })[];",
-          "  XOrY: ({ X: string } | { Y: string })[];",
+          "  Parts?: ({ P1: string; P2?: string })[];",
+          "  Alt: ({ X: string } | { Y: string })[];",
           "}",
         ),
       ],
@@ -683,8 +683,8 @@ const cases: [string, Case][] = [
         RepGType: {
           content: {
             particles: [
-              { kind: "sequence", min: 0, max: "unbounded", prop: "P1AndP2" },
-              { kind: "choice", min: 1, max: "unbounded", prop: "XOrY" },
+              { kind: "sequence", min: 0, max: "unbounded", prop: "Parts" },
+              { kind: "choice", min: 1, max: "unbounded", prop: "Alt" },
             ],
           },
         },

@@ -31,7 +31,7 @@ function particleMeta(p: IrParticle): ParticleMeta {
     const { source: _source, ...rest } = p;
     return rest;
   }
-  const { source: _source, particles, prop, ...rest } = p;
+  const { source: _source, groupName: _groupName, particles, prop, ...rest } = p;
   return { ...rest, ...(prop !== undefined ? { prop } : {}), particles: particles.map(particleMeta) };
 }
 

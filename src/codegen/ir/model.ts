@@ -22,6 +22,8 @@ export type IrElement = Omit<ElementParticleMeta, "prop"> & { prop: string; read
 export type IrAny = Omit<AnyParticleMeta, "prop"> & { prop: string; readonly source: SourceLocation };
 export type IrGroup = Omit<GroupParticleMeta, "particles" | "prop"> & {
   prop?: string;
+  /** The named model group this group was expanded from (names the property of a repeating group). */
+  readonly groupName?: string;
   readonly particles: IrParticle[];
   readonly source: SourceLocation;
 };

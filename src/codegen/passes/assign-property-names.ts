@@ -5,8 +5,9 @@
  * Rules (documented in docs/codegen.md):
  * - an element's property is its local name (XSD names kept); the same element twice on one object
  *   shares one property;
- * - a group that may repeat gets one array property, named after its elements joined with `Or` (choice)
- *   or `And` (sequence); its items are objects of their own;
+ * - a group that may repeat gets one array property: named after the model group it comes from
+ *   (`xsd:group ref`), else after its elements joined with `Or` (choice) or `And` (sequence); its items
+ *   are objects of their own;
  * - wildcards are `any`; attributes keep their name unless an element took it (then `@name`); the
  *   simple-content value is `value` (`$value` if an attribute is called so); `xsd:anyAttribute` is
  *   `anyAttributes`;
@@ -60,7 +61,8 @@ export function assignPropertyNames(type: IrComplexType, sink: DiagnosticSink): 
         p.prop = claim(level, "any", "any");
       } else if (p.max !== 1) {
         const joiner = p.kind === "choice" ? "Or" : "And";
-        p.prop = claim(level, elementNames(p).join(joiner) || "group", `group:${levels.length}`);
+        const wanted = p.groupName ?? (elementNames(p).join(joiner) || "group");
+        p.prop = claim(level, wanted, `group:${levels.length}`);
         const itemLevel = new Map<string, Claim>();
         levels.push(itemLevel);
         walk(p, itemLevel);

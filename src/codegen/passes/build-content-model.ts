@@ -57,6 +57,7 @@ export class ContentModelBuilder {
         this.expanding.delete(key);
         if (!body) return null;
         return this.normalizeSingle({
+          groupName: particle.ref.local,
           kind: body.kind === "element" || body.kind === "any" ? "sequence" : body.kind,
           min: particle.occurs.min,
           max: particle.occurs.max,

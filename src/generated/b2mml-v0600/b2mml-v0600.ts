@@ -22,7 +22,7 @@ export interface ProductionScheduleType {
 export interface ProductionRequestType {
   ID?: IdentifierType;
   Description?: DescriptionType[];
-  ProductProductionRuleIDAndVersion?: ({ ProductProductionRuleID?: ProductProductionRuleIDType; Version?: VersionType })[];
+  ProductProductionRuleIDGroup?: ({ ProductProductionRuleID?: ProductProductionRuleIDType; Version?: VersionType })[];
   Location?: LocationType;
   HierarchyScope?: HierarchyScopeType;
   StartTime?: StartTimeType;
@@ -1367,7 +1367,7 @@ export interface ProductionPerformanceType {
 export interface ProductionResponseType {
   ID?: IdentifierType;
   ProductionRequestID?: ProductionRequestIDType;
-  ProductProductionRuleIDAndVersion?: ({ ProductProductionRuleID?: ProductProductionRuleIDType; Version?: VersionType })[];
+  ProductProductionRuleIDGroup?: ({ ProductProductionRuleID?: ProductProductionRuleIDType; Version?: VersionType })[];
   Location?: LocationType;
   HierarchyScope?: HierarchyScopeType;
   StartTime?: StartTimeType;
@@ -1626,7 +1626,7 @@ export const $schema: $SchemaModuleMeta = {
             kind: "sequence",
             min: 0,
             max: "unbounded",
-            prop: "ProductProductionRuleIDAndVersion",
+            prop: "ProductProductionRuleIDGroup",
             particles: [
               {
                 kind: "element",
@@ -6820,7 +6820,7 @@ export const $schema: $SchemaModuleMeta = {
             kind: "sequence",
             min: 0,
             max: "unbounded",
-            prop: "ProductProductionRuleIDAndVersion",
+            prop: "ProductProductionRuleIDGroup",
             particles: [
               {
                 kind: "element",
