@@ -1,0 +1,157 @@
+/**
+ * The mapper configuration: plant and sending-system time zones, unit overrides and the status table.
+ * The same object is read from a JSON file (`--config`) and given to the API; {@link parseMapperConfig}
+ * checks it and says where it is wrong.
+ *
+ * ```json
+ * {
+ *   "plants": { "1000": { "timeZone": "Europe/Berlin" } },
+ *   "systems": { "S4HCLNT100": { "timeZone": "Europe/Berlin" } },
+ *   "units": { "PAL": "PX" },
+ *   "statuses": { "E0001": { "state": "Other", "otherValue": "Hold", "rank": 55 } }
+ * }
+ * ```
+ *
+ * @module
+ */
+
+import { isKnownTimeZone } from "../time/time-zone.js";
+import { REC20_CODE } from "../units/unit-table.js";
+
+/** How one SAP status maps to a B2MML RequestState / SegmentState. */
+export interface StatusRule {
+  readonly state: "Forecast" | "Released" | "Other";
+  /** The `OtherValue` attribute when `state` is `Other`. */
+  readonly otherValue?: string;
+  /** Among the mapped statuses of one object, the highest rank decides. */
+  readonly rank: number;
+}
+
+export interface MapperConfig {
+  /** Plant (WERKS) → its IANA time zone; every plant an order uses must be here. */
+  readonly plants: Readonly<Record<string, { readonly timeZone: string }>>;
+  /** SAP internal unit → UN/ECE Rec. 20 code; overrides and extends the built-in table. */
+  readonly units?: Readonly<Record<string, string>>;
+  /** Sender partner (SNDPRN) → the sending system's IANA time zone, for CREDAT/CRETIM. */
+  readonly systems?: Readonly<Record<string, { readonly timeZone: string }>>;
+  /** SAP status (STAT) → state; overrides and extends the built-in table. */
+  readonly statuses?: Readonly<Record<string, StatusRule>>;
+}
+
+/** A problem in a configuration: a JSON-pointer-like path (`plants.1000.timeZone`) and a message. */
+export interface ConfigIssue {
+  readonly code: "CONFIG_INVALID";
+  readonly path: string;
+  readonly message: string;
+  readonly expected?: string;
+  readonly received?: string;
+}
+
+export type ParseConfigResult =
+  | { readonly ok: true; readonly config: MapperConfig }
+  | { readonly ok: false; readonly errors: readonly ConfigIssue[] };
+
+const TOP_KEYS = new Set(["plants", "units", "systems", "statuses"]);
+const STATES = new Set(["Forecast", "Released", "Other"]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function show(value: unknown): string {
+  return value === undefined ? "(absent)" : JSON.stringify(value);
+}
+
+/**
+ * Checks a configuration object (for example `JSON.parse` of a config file). Every problem is reported;
+ * unknown keys are errors (a misspelt `"plant"` must not silently configure nothing).
+ */
+export function parseMapperConfig(value: unknown): ParseConfigResult {
+  const errors: ConfigIssue[] = [];
+  const fail = (path: string, message: string, expected?: string, received?: unknown) =>
+    errors.push({
+      code: "CONFIG_INVALID",
+      path,
+      message,
+      ...(expected === undefined ? {} : { expected }),
+      ...(received === undefined && expected === undefined ? {} : { received: show(received) }),
+    });
+  if (!isRecord(value)) {
+    fail("", "the configuration must be an object", "an object", value);
+    return { ok: false, errors };
+  }
+  for (const key of Object.keys(value))
+    if (!TOP_KEYS.has(key)) fail(key, `unknown key "${key}"`, [...TOP_KEYS].join(", "), key);
+  checkZones(value.plants, "plants", true, fail);
+  checkZones(value.systems, "systems", false, fail);
+  if (value.units !== undefined) {
+    if (!isRecord(value.units)) fail("units", "must be an object", "an object", value.units);
+    else
+      for (const [sap, code] of Object.entries(value.units))
+        if (typeof code !== "string" || !REC20_CODE.test(code))
+          fail(`units.${sap}`, "must be a UN/ECE Rec. 20 code", "2–3 upper-case letters or digits", code);
+  }
+  if (value.statuses !== undefined) {
+    if (!isRecord(value.statuses)) fail("statuses", "must be an object", "an object", value.statuses);
+    else for (const [stat, rule] of Object.entries(value.statuses)) checkStatus(stat, rule, fail);
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: value as unknown as MapperConfig };
+}
+
+type Fail = (path: string, message: string, expected?: string, received?: unknown) => void;
+
+function checkZones(value: unknown, key: string, required: boolean, fail: Fail): void {
+  if (value === undefined) {
+    if (required) fail(key, `"${key}" is required`, "an object of plant → { timeZone }", value);
+    return;
+  }
+  if (!isRecord(value)) {
+    fail(key, "must be an object", "an object", value);
+    return;
+  }
+  for (const [name, entry] of Object.entries(value)) {
+    const path = `${key}.${name}`;
+    if (!isRecord(entry)) {
+      fail(path, "must be an object", "{ timeZone }", entry);
+      continue;
+    }
+    for (const extra of Object.keys(entry))
+      if (extra !== "timeZone") fail(`${path}.${extra}`, `unknown key "${extra}"`, "timeZone", extra);
+    const zone = entry.timeZone;
+    if (typeof zone !== "string" || !isKnownTimeZone(zone))
+      fail(`${path}.timeZone`, "must be an IANA time zone name", "e.g. Europe/Berlin", zone);
+  }
+}
+
+function checkStatus(stat: string, rule: unknown, fail: Fail): void {
+  const path = `statuses.${stat}`;
+  if (!isRecord(rule)) {
+    fail(path, "must be an object", "{ state, rank, otherValue? }", rule);
+    return;
+  }
+  for (const extra of Object.keys(rule))
+    if (!["state", "rank", "otherValue"].includes(extra))
+      fail(`${path}.${extra}`, `unknown key "${extra}"`, "state, rank, otherValue", extra);
+  if (typeof rule.state !== "string" || !STATES.has(rule.state))
+    fail(`${path}.state`, "must be a RequestState", "Forecast, Released or Other", rule.state);
+  if (typeof rule.rank !== "number" || !Number.isInteger(rule.rank))
+    fail(`${path}.rank`, "must be an integer", "an integer", rule.rank);
+  if (rule.state === "Other" && (typeof rule.otherValue !== "string" || rule.otherValue.trim() === ""))
+    fail(`${path}.otherValue`, 'is required with state "Other"', "a non-empty string", rule.otherValue);
+  if (rule.state !== "Other" && rule.otherValue !== undefined)
+    fail(`${path}.otherValue`, 'is only allowed with state "Other"', "(absent)", rule.otherValue);
+}
+
+/** Reads a configuration from JSON text; a syntax error is reported like any other problem. */
+export function parseMapperConfigJson(text: string): ParseConfigResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return {
+      ok: false,
+      errors: [{ code: "CONFIG_INVALID", path: "", message: `not JSON: ${(error as Error).message}` }],
+    };
+  }
+  return parseMapperConfig(value);
+}

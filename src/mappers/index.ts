@@ -1,0 +1,25 @@
+/**
+ * Mappers from SAP IDoc packets (the IDoc reader's {@link IdocPacket}) to validated B2MML documents,
+ * with their shared configuration, unit and time zone tables. One folder per mapping.
+ *
+ * @module
+ */
+export { BUILTIN_STATUSES, DELETION_STATUSES } from "./config/default-statuses.js";
+export {
+  type ConfigIssue,
+  type MapperConfig,
+  type ParseConfigResult,
+  parseMapperConfig,
+  parseMapperConfigJson,
+  type StatusRule,
+} from "./config/mapper-config.js";
+export { formatMapIssue, type MapIssue } from "./issues.js";
+export {
+  type MapOptions,
+  type MapResult,
+  mapLoiproToProductionSchedule,
+  RELEASE_ID,
+} from "./loipro-to-production-schedule/index.js";
+export { canonicalPacket, packetDigest } from "./loipro-to-production-schedule/source-digest.js";
+export { toZonedDateTime, type ZonedDateTimeResult } from "./time/zoned-date-time.js";
+export { BUILTIN_UNITS } from "./units/unit-table.js";

@@ -1,0 +1,121 @@
+/**
+ * The BOD's ApplicationArea (LOIPRO-MAP-001 … 004): Sender/LogicalID from the sender partner (SNDPRN),
+ * Receiver/LogicalID from the receiver partner (RCVPRN), CreationDateTime from CREDAT/CRETIM in the
+ * sending system's zone, BODID derived from the source.
+ *
+ * @module
+ */
+import type { TransApplicationAreaType } from "../../generated/b2mml-v0600/index.js";
+import type { IdocDocument, IdocPacket, IdocSegment } from "../../idoc/model.js";
+import { dateTimeOf, type MapContext, text } from "./context.js";
+import { packetDigest } from "./source-digest.js";
+
+/** The control record as a segment, so that the field helpers and paths work on it. */
+export function controlSegment(idoc: IdocDocument): IdocSegment {
+  return {
+    name: "EDI_DC40",
+    fields: idoc.control,
+    raw: idoc.control,
+    segments: [],
+    path: `${idoc.path}/EDI_DC40`,
+  };
+}
+
+/** `<SNDPRN>/<DOCNUM>/sha256:<hex>`: sender, the first IDoc's number, the packet's content digest. */
+export function bodIdOf(sender: string, docnum: string, packet: IdocPacket): string {
+  return `${sender}/${docnum}/sha256:${packetDigest(packet)}`;
+}
+
+export function mapApplicationArea(
+  ctx: MapContext,
+  packet: IdocPacket,
+  creationDateTime: string | undefined,
+): TransApplicationAreaType | undefined {
+  const controls = packet.idocs.map(controlSegment);
+  const first = controls[0];
+  if (first === undefined) return undefined;
+  const sender = text(first, "SNDPRN");
+  if (sender === undefined)
+    ctx.issues.error("MISSING_FIELD", `${first.path}/SNDPRN`, "the sender partner (SNDPRN) is missing", {
+      expected: "the sending system's logical system name",
+      received: "",
+    });
+  for (const control of controls.slice(1)) {
+    const other = text(control, "SNDPRN");
+    if (other !== sender)
+      ctx.issues.error(
+        "MIXED_SENDERS",
+        `${control.path}/SNDPRN`,
+        "the IDocs of one packet come from different senders",
+        {
+          expected: sender ?? "",
+          received: other ?? "",
+        },
+      );
+  }
+  const docnum = text(first, "DOCNUM");
+  if (docnum === undefined)
+    ctx.issues.error("MISSING_FIELD", `${first.path}/DOCNUM`, "the IDoc number (DOCNUM) is missing", {
+      expected: "the IDoc number",
+      received: "",
+    });
+  const created = creationOf(ctx, packet, first, sender, creationDateTime);
+  if (sender === undefined || docnum === undefined || created === undefined) return undefined;
+  const receiver = text(first, "RCVPRN");
+  return {
+    Sender: { LogicalID: { value: sender } },
+    ...(receiver === undefined ? {} : { Receiver: [{ LogicalID: { value: receiver } }] }),
+    CreationDateTime: { value: created },
+    BODID: { value: bodIdOf(sender, docnum, packet) },
+  };
+}
+
+function creationOf(
+  ctx: MapContext,
+  packet: IdocPacket,
+  control: IdocSegment,
+  sender: string | undefined,
+  given: string | undefined,
+): string | undefined {
+  if (text(control, "CREDAT") === undefined) {
+    if (given !== undefined) {
+      ctx.issues.warn(
+        "CREATION_TIME_FROM_OPTION",
+        `${control.path}/CREDAT`,
+        `the control record has no creation date; the creation time given by the caller is used: ${given}`,
+      );
+      return given;
+    }
+    ctx.issues.error("MISSING_FIELD", `${control.path}/CREDAT`, "the creation date (CREDAT) is missing", {
+      expected: "YYYYMMDD (or give the creation time as an option: --created)",
+      received: "",
+    });
+    return undefined;
+  }
+  const systems = ctx.config.systems ?? {};
+  const systemZone =
+    sender !== undefined && Object.hasOwn(systems, sender) ? systems[sender]?.timeZone : undefined;
+  if (systemZone !== undefined) return dateTimeOf(ctx, control, "CREDAT", "CRETIM", systemZone);
+  const header = packet.idocs[0]?.segments.find((s) => s.name === "E1AFKOL");
+  const plant = header === undefined ? undefined : text(header, "WERKS");
+  const plants = ctx.config.plants;
+  const zone = plant !== undefined && Object.hasOwn(plants, plant) ? plants[plant]?.timeZone : undefined;
+  if (zone === undefined) {
+    ctx.issues.error(
+      "MISSING_TIME_ZONE",
+      `${control.path}/SNDPRN`,
+      `the sending system ${sender ?? ""} has no time zone`,
+      {
+        expected: `systems.${sender ?? "<SNDPRN>"}.timeZone (or a plant time zone for the first order)`,
+        received: sender ?? "",
+      },
+    );
+    return undefined;
+  }
+  ctx.issues.warn(
+    "CREATION_ZONE_FROM_PLANT",
+    `${control.path}/CREDAT`,
+    `the sending system ${sender ?? ""} has no time zone in the configuration's "systems"; CREDAT/CRETIM are read in the first order's plant zone ${zone}`,
+  );
+  return dateTimeOf(ctx, control, "CREDAT", "CRETIM", zone);
+}

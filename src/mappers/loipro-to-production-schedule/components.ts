@@ -1,0 +1,128 @@
+/**
+ * Components (E1RESBL under their operation) → MaterialConsumedRequirement; by- and co-products
+ * (SHKZG `S` or a negative quantity) → MaterialProducedRequirement with the positive quantity; deleted
+ * components (XLOEK `X`) and text items without material are dropped with a warning.
+ * LOIPRO-MAP-030 … 036.
+ *
+ * @module
+ */
+import type {
+  LocationType,
+  MaterialConsumedRequirementPropertyType,
+  MaterialConsumedRequirementType,
+  MaterialProducedRequirementType,
+} from "../../generated/b2mml-v0600/index.js";
+import type { IdocSegment } from "../../idoc/model.js";
+import {
+  children,
+  dateOf,
+  fieldPath,
+  type MapContext,
+  materialOf,
+  quantityOf,
+  quantityValue,
+  required,
+  stringValue,
+  text,
+  unitOf,
+} from "./context.js";
+
+export interface MappedComponents {
+  readonly consumed: MaterialConsumedRequirementType[];
+  readonly produced: MaterialProducedRequirementType[];
+}
+
+/** The reference fields passed on as properties, in this order (LOIPRO-MAP-034). */
+const REFERENCE_FIELDS: readonly (readonly [string, string])[] = [
+  ["RSNUM", "reservation number"],
+  ["RSPOS", "reservation item"],
+  ["POSNR", "BOM item number"],
+  ["BWART", "movement type"],
+];
+
+/** A storage location inside its plant (LOIPRO-MAP-032); `undefined` without LGORT. */
+export function storageLocation(
+  plant: string | undefined,
+  lgort: string | undefined,
+): LocationType | undefined {
+  if (lgort === undefined) return undefined;
+  const zone: LocationType = {
+    EquipmentID: { value: lgort, schemeID: "LGORT" },
+    EquipmentElementLevel: { value: "StorageZone" },
+  };
+  if (plant === undefined) return zone;
+  return {
+    EquipmentID: { value: plant, schemeID: "WERKS" },
+    EquipmentElementLevel: { value: "Site" },
+    Location: zone,
+  };
+}
+
+export function mapComponents(
+  ctx: MapContext,
+  operation: IdocSegment,
+  orderPlant: string | undefined,
+): MappedComponents {
+  const consumed: MaterialConsumedRequirementType[] = [];
+  const produced: MaterialProducedRequirementType[] = [];
+  for (const component of children(operation, "E1RESBL")) {
+    const material = materialOf(component);
+    if (text(component, "XLOEK") === "X") {
+      ctx.issues.warn(
+        "DELETED_COMPONENT_DROPPED",
+        fieldPath(component, "XLOEK"),
+        `component ${material ?? "(no material)"} ${text(component, "RSNUM") ?? ""}/${text(component, "RSPOS") ?? ""} has the deletion flag; not passed on`,
+      );
+      continue;
+    }
+    if (material === undefined) {
+      ctx.issues.warn(
+        "COMPONENT_WITHOUT_MATERIAL_DROPPED",
+        fieldPath(component, "MATNR"),
+        `component ${text(component, "POSNR") ?? ""} (item category ${text(component, "POSTP") ?? "-"}) has no material; not passed on`,
+      );
+      continue;
+    }
+    const quantity = quantityOf(ctx, component, "BDMNG");
+    if (text(component, "BDMNG") === undefined) required(ctx, component, "BDMNG", "the requirement quantity");
+    const unit = unitOf(ctx, component, "MEINS", "BDMNG");
+    const shkzg = text(component, "SHKZG");
+    const byProduct = shkzg === "S" || quantity?.negative === true;
+    const properties: MaterialConsumedRequirementPropertyType[] = [];
+    if (byProduct)
+      properties.push({
+        ID: { value: "COMPONENT_ROLE" },
+        Value: [stringValue(text(component, "KZKUP") === "X" ? "CoProduct" : "ByProduct")],
+      });
+    for (const [field, label] of REFERENCE_FIELDS) {
+      const value = text(component, field);
+      if (value !== undefined)
+        properties.push({
+          ID: { value: field },
+          Description: [{ value: label }],
+          Value: [stringValue(value)],
+        });
+    }
+    const bdter = text(component, "BDTER");
+    if (bdter !== undefined && dateOf(ctx, component, "BDTER") !== undefined)
+      properties.push({
+        ID: { value: "BDTER" },
+        Description: [{ value: "requirement date" }],
+        Value: [stringValue(bdter, "date")],
+      });
+    if (quantity === undefined || unit === undefined) continue;
+    const batch = text(component, "CHARG");
+    const location = storageLocation(text(component, "WERKS") ?? orderPlant, text(component, "LGORT"));
+    const requirement = {
+      MaterialDefinitionID: [{ value: material }],
+      ...(batch === undefined ? {} : { MaterialLotID: [{ value: batch, schemeID: "CHARG" }] }),
+      ...(location === undefined ? {} : { Location: location }),
+      Quantity: [quantityValue(quantity.magnitude, unit)],
+    };
+    const withProperties = (key: string) => (properties.length === 0 ? {} : { [key]: properties });
+    if (byProduct)
+      produced.push({ ...requirement, ...withProperties("MaterialProducedRequirementProperty") });
+    else consumed.push({ ...requirement, ...withProperties("MaterialConsumedRequirementProperty") });
+  }
+  return { consumed, produced };
+}

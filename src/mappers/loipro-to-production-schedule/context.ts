@@ -1,0 +1,194 @@
+/**
+ * What every part of the LOIPRO mapping shares: the configuration's tables, the issue collector, and
+ * helpers that read one field of a segment and report a problem at that field's IDoc path.
+ *
+ * @module
+ */
+import type { QuantityValueType, ValueType } from "../../generated/b2mml-v0600/index.js";
+import type { IdocSegment } from "../../idoc/model.js";
+import { BUILTIN_STATUSES } from "../config/default-statuses.js";
+import type { MapperConfig, StatusRule } from "../config/mapper-config.js";
+import type { IssueCollector } from "../issues.js";
+import { explainLocalDate, toZonedDateTime } from "../time/zoned-date-time.js";
+import { type ExactQuantity, parseExactQuantity } from "../units/quantity.js";
+import { unitTable } from "../units/unit-table.js";
+
+export interface MapContext {
+  readonly config: MapperConfig;
+  readonly issues: IssueCollector;
+  readonly units: ReadonlyMap<string, string>;
+  readonly statuses: ReadonlyMap<string, StatusRule>;
+}
+
+export function createContext(config: MapperConfig, issues: IssueCollector): MapContext {
+  const statuses = new Map(Object.entries(BUILTIN_STATUSES));
+  for (const [stat, rule] of Object.entries(config.statuses ?? {})) statuses.set(stat, rule);
+  return { config, issues, units: unitTable(config.units), statuses };
+}
+
+/** The IDoc path of a field: `IDOC[1]/E1AFKOL/GAMNG`. */
+export function fieldPath(segment: { readonly path: string }, field: string): string {
+  return `${segment.path}/${field}`;
+}
+
+/** A field's normalized value; `undefined` when absent or empty. */
+export function text(segment: IdocSegment, field: string): string | undefined {
+  const value = segment.fields[field];
+  return value === undefined || value === "" ? undefined : value;
+}
+
+/** What was received, for an issue: the raw value when the reader kept it. */
+export function received(segment: IdocSegment, field: string): string | undefined {
+  return segment.raw[field] ?? segment.fields[field];
+}
+
+export function children(segment: IdocSegment, name: string): IdocSegment[] {
+  return segment.segments.filter((s) => s.name === name);
+}
+
+/** A required field; reports `MISSING_FIELD` when absent. */
+export function required(
+  ctx: MapContext,
+  segment: IdocSegment,
+  field: string,
+  what: string,
+): string | undefined {
+  const value = text(segment, field);
+  if (value === undefined)
+    ctx.issues.error("MISSING_FIELD", fieldPath(segment, field), `${what} (${field}) is missing`, {
+      expected: `a value in ${field}`,
+      received: received(segment, field) ?? "",
+    });
+  return value;
+}
+
+/** The material number in its preferred form (LOIPRO-MAP-014): MATNR_EXTERNAL, MATNR_LONG, MATNR. */
+export function materialOf(segment: IdocSegment): string | undefined {
+  return text(segment, "MATNR_EXTERNAL") ?? text(segment, "MATNR_LONG") ?? text(segment, "MATNR");
+}
+
+/** An SAP unit → its Rec. 20 code; reports `MISSING_UNIT` or `UNKNOWN_UNIT` (LOIPRO-MAP-040). */
+export function unitOf(
+  ctx: MapContext,
+  segment: IdocSegment,
+  unitField: string,
+  of: string,
+): string | undefined {
+  const unit = text(segment, unitField);
+  if (unit === undefined) {
+    ctx.issues.error("MISSING_UNIT", fieldPath(segment, unitField), `${of} has no unit (${unitField})`, {
+      expected: "an SAP unit of measure",
+      received: received(segment, unitField) ?? "",
+    });
+    return undefined;
+  }
+  const code = ctx.units.get(unit);
+  if (code === undefined)
+    ctx.issues.error(
+      "UNKNOWN_UNIT",
+      fieldPath(segment, unitField),
+      `unit "${unit}" is neither in the built-in table nor in the configuration's "units"`,
+      { expected: "an SAP unit with a Rec. 20 code (configure it under units)", received: unit },
+    );
+  return code;
+}
+
+/** A quantity field checked as an exact decimal; reports `INVALID_QUANTITY` (LOIPRO-MAP-041). */
+export function quantityOf(ctx: MapContext, segment: IdocSegment, field: string): ExactQuantity | undefined {
+  const value = text(segment, field);
+  if (value === undefined) return undefined;
+  const quantity = parseExactQuantity(value);
+  if (quantity === undefined)
+    ctx.issues.error("INVALID_QUANTITY", fieldPath(segment, field), `${field} is not a decimal quantity`, {
+      expected: "a decimal number such as 12.345 or -12.345",
+      received: received(segment, field) ?? value,
+    });
+  return quantity;
+}
+
+/** A B2MML quantity: the magnitude with its Rec. 20 unit, DataType decimal. */
+export function quantityValue(magnitude: string, unit: string, key?: string): QuantityValueType {
+  return {
+    QuantityString: { value: magnitude, unitCode: unit },
+    DataType: { value: "decimal" },
+    UnitOfMeasure: { value: unit },
+    ...(key === undefined ? {} : { Key: { value: key } }),
+  };
+}
+
+/** A text value, DataType string. */
+export function stringValue(value: string, dataType: "string" | "date" | "decimal" = "string"): ValueType {
+  return { ValueString: { value }, DataType: { value: dataType } };
+}
+
+/**
+ * A local date + time field pair → `xs:dateTime` in `zone` (LOIPRO-MAP-050 … 054). An empty date gives
+ * `undefined`; an empty time is SAP's initial time 00:00:00. Gaps and overlaps are resolved and warned.
+ */
+export function dateTimeOf(
+  ctx: MapContext,
+  segment: IdocSegment,
+  dateField: string,
+  timeField: string | undefined,
+  zone: string | undefined,
+): string | undefined {
+  const date = text(segment, dateField);
+  if (date === undefined || zone === undefined) return undefined;
+  const time = (timeField === undefined ? undefined : text(segment, timeField)) ?? "00:00:00";
+  const result = toZonedDateTime(date, time, zone);
+  if (!result.ok) {
+    const field = result.reason === "time" && timeField !== undefined ? timeField : dateField;
+    const code =
+      result.reason === "date"
+        ? "INVALID_DATE"
+        : result.reason === "time"
+          ? "INVALID_TIME"
+          : "UNREPRESENTABLE_OFFSET";
+    ctx.issues.error(code, fieldPath(segment, field), result.message, {
+      expected: result.reason === "time" ? "HHMMSS (or 240000)" : "YYYYMMDD, a real calendar date",
+      received: received(segment, field) ?? "",
+    });
+    return undefined;
+  }
+  if (result.adjustment?.kind === "gap")
+    ctx.issues.warn(
+      "DST_GAP_SHIFTED",
+      fieldPath(segment, timeField ?? dateField),
+      `${date} ${time} does not exist in ${zone} (clocks go forward); shifted forward by ${result.adjustment.shiftSeconds / 60} min to ${result.value}`,
+    );
+  else if (result.adjustment?.kind === "overlap")
+    ctx.issues.warn(
+      "DST_OVERLAP_EARLIER",
+      fieldPath(segment, timeField ?? dateField),
+      `${date} ${time} happens twice in ${zone} (clocks go back); the earlier one was taken: ${result.value}`,
+    );
+  return result.value;
+}
+
+/** A date field alone (no zone), checked: `YYYY-MM-DD`; reports `INVALID_DATE`. */
+export function dateOf(ctx: MapContext, segment: IdocSegment, field: string): string | undefined {
+  const date = text(segment, field);
+  if (date === undefined) return undefined;
+  const reason = explainLocalDate(date);
+  if (reason === undefined) return date;
+  ctx.issues.error("INVALID_DATE", fieldPath(segment, field), reason, {
+    expected: "YYYYMMDD, a real calendar date",
+    received: received(segment, field) ?? date,
+  });
+  return undefined;
+}
+
+/** The zone of a plant; reports `MISSING_TIME_ZONE` once per field path. */
+export function plantZone(ctx: MapContext, segment: IdocSegment, field: string): string | undefined {
+  const plant = text(segment, field);
+  if (plant === undefined) return undefined;
+  const zone = Object.hasOwn(ctx.config.plants, plant) ? ctx.config.plants[plant]?.timeZone : undefined;
+  if (zone === undefined)
+    ctx.issues.error(
+      "MISSING_TIME_ZONE",
+      fieldPath(segment, field),
+      `plant ${plant} has no time zone in the configuration's "plants"`,
+      { expected: `plants.${plant}.timeZone`, received: plant },
+    );
+  return zone;
+}
