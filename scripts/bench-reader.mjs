@@ -1,19 +1,9 @@
-// Benchmark: the hardened XML reader (parseXmlTree) against raw saxes, its underlying parser, on the same
-// in-memory documents in the same process.
-//
-// Documents: V0600 ProcessProductionSchedule of about 6 MB and 24 MB (the ProductionRequest of the
-// process-production-schedule fixture, repeated with distinct IDs), built in memory. The baseline is saxes
-// alone with the options the reader uses ({xmlns: true, position: true}), fed 64 KiB string chunks, with no
-// handler. parseXmlTree is measured on the string and on its UTF-8 bytes (strict decoding included). Times
-// are medians of 5 runs after one warm-up; heap is the growth of heapUsed kept by one tree (after GC when
-// --expose-gc is given).
-// Run: npx tsc -p tsconfig.build.json && node --expose-gc scripts/bench-reader.mjs
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { SaxesParser } from "saxes";
 import { parseXmlTree } from "../dist/binding/xml-tree.js";
+import { generateSchedule } from "./lib/generate-documents.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = 5;
@@ -27,28 +17,10 @@ const SIZES = [
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const gc = globalThis.gc ?? (() => {});
 
-/** A V0600 ProcessProductionSchedule of about `target` bytes. */
+/** A V0600 ProcessProductionSchedule of about `target` bytes, and how many requests it holds. */
 function generate(target) {
-  const fixture = readFileSync(
-    path.join(root, "fixtures/b2mml-v0600/valid/process-production-schedule/document.xml"),
-    "utf8",
-  );
-  const first = fixture.indexOf("      <ProductionRequest>");
-  const end = fixture.indexOf("</ProductionRequest>", first) + "</ProductionRequest>\n".length;
-  const last = fixture.lastIndexOf("</ProductionRequest>") + "</ProductionRequest>\n".length;
-  const [head, request, tail] = [fixture.slice(0, first), fixture.slice(first, end), fixture.slice(last)];
-  const parts = [head];
-  let size = head.length + tail.length;
-  let count = 0;
-  for (let n = 1; size < target; n++) {
-    const id = String(70_000_000 + n).padStart(12, "0");
-    const part = request.replace(/>000070012345</, `>${id}<`).replace(/B26-0412/g, `B26-${n}`);
-    parts.push(part);
-    size += part.length;
-    count = n;
-  }
-  parts.push(tail);
-  return { text: parts.join(""), requests: count };
+  const text = generateSchedule(root, target);
+  return { text, requests: text.split("</ProductionRequest>").length - 1 };
 }
 
 function rawSaxes(text) {

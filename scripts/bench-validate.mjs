@@ -22,6 +22,7 @@ import {
   profileEntry,
   validateXsd,
 } from "../dist/validation/index.js";
+import { generateSchedule } from "./lib/generate-documents.mjs";
 
 const script = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(script), "..");
@@ -104,28 +105,6 @@ function xmllint(file, size, stream) {
   return { ms: median(samples), rssMiB };
 }
 
-/** A valid V0600 ProcessProductionSchedule of about `target` bytes. */
-function generate(target) {
-  const fixture = readFileSync(
-    path.join(root, "fixtures/b2mml-v0600/valid/process-production-schedule/document.xml"),
-    "utf8",
-  );
-  const first = fixture.indexOf("      <ProductionRequest>");
-  const end = fixture.indexOf("</ProductionRequest>", first) + "</ProductionRequest>\n".length;
-  const last = fixture.lastIndexOf("</ProductionRequest>") + "</ProductionRequest>\n".length;
-  const [head, request, tail] = [fixture.slice(0, first), fixture.slice(first, end), fixture.slice(last)];
-  const parts = [head];
-  let size = head.length + tail.length;
-  for (let n = 1; size < target; n++) {
-    const id = String(70_000_000 + n).padStart(12, "0");
-    const part = request.replace(/>000070012345</, `>${id}<`).replace(/B26-0412/g, `B26-${n}`);
-    parts.push(part);
-    size += part.length;
-  }
-  parts.push(tail);
-  return parts.join("");
-}
-
 async function main() {
   const hasXmllint = spawnSync("xmllint", ["--version"]).status === 0;
   const cpu = os.cpus()[0]?.model ?? "unknown cpu";
@@ -145,7 +124,7 @@ async function main() {
     const rows = [];
     for (const size of SIZES) {
       const file = path.join(dir, `schedule-${size.label.replace(" ", "")}.xml`);
-      writeFileSync(file, generate(size.bytes));
+      writeFileSync(file, generateSchedule(root, size.bytes));
       const mb = statSync(file).size / 1e6;
       const full = ours("full", file, size);
       const reader = ours("reader", file, size);

@@ -23,6 +23,14 @@ export interface WriteOptions {
   readonly namespaces?: readonly NamespaceDeclaration[];
   /** Write empty elements as `<a></a>` instead of `<a/>`. @default false */
   readonly expandEmptyElements?: boolean;
+  /**
+   * Write Canonical XML 1.0 (W3C REC-xml-c14n-20010315) directly: no XML declaration, no indentation
+   * (`declaration` and `indent` are ignored), empty elements as `<a></a>`, namespace declarations first
+   * (the default namespace, then by prefix), then attributes by namespace URI and local name (unqualified
+   * ones first), C14N escaping. The output is byte for byte what a canonicalizer gives for the document,
+   * so its digest needs one hash pass and no re-parse. @default false
+   */
+  readonly canonical?: boolean;
 }
 
 /** A value that does not fit the metadata: an unknown property, or one value where an array belongs. */
@@ -31,6 +39,25 @@ export class BindingWriteError extends Error {
   constructor(readonly problems: readonly { readonly path: string; readonly message: string }[]) {
     super(problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
   }
+}
+
+/** An attribute as written (` name="value"`), with its expanded name for canonical ordering. */
+interface WrittenAttribute {
+  readonly ns: string | null;
+  readonly local: string;
+  readonly text: string;
+}
+
+/** Compares by Unicode code point (UTF-16 code-unit order differs for characters above U+FFFF). */
+function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i]?.codePointAt(0) ?? 0) - (y[i]?.codePointAt(0) ?? 0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
 }
 
 const WELL_KNOWN_PREFIXES: ReadonlyMap<string, string> = new Map([[XSI_NAMESPACE, "xsi"]]);
@@ -79,6 +106,17 @@ class Writer {
     }
   }
 
+  private get indent(): string | undefined {
+    return this.options.canonical ? undefined : this.options.indent;
+  }
+
+  /** The attributes in document order, or in C14N order (namespace URI, then local name) when canonical. */
+  private attributes(list: WrittenAttribute[]): string {
+    if (this.options.canonical && list.length > 1)
+      list.sort((a, b) => compareCodePoints(a.ns ?? "", b.ns ?? "") || compareCodePoints(a.local, b.local));
+    return list.map((a) => a.text).join("");
+  }
+
   /** The qualified name of an element or attribute; declares a prefix on the root when needed. */
   private qname(ns: string | null, local: string, attribute: boolean): string {
     if (ns === null) return local;
@@ -101,7 +139,9 @@ class Writer {
   private open(name: string, attributes: string, empty: boolean, path?: string): string {
     if (path !== undefined && path === this.rootPath) attributes = `${Writer.ROOT_MARK}${attributes}`;
     if (!empty) return `<${name}${attributes}>`;
-    return this.options.expandEmptyElements ? `<${name}${attributes}></${name}>` : `<${name}${attributes}/>`;
+    return this.options.expandEmptyElements || this.options.canonical
+      ? `<${name}${attributes}></${name}>`
+      : `<${name}${attributes}/>`;
   }
 
   element(
@@ -151,23 +191,35 @@ class Writer {
     depth: number,
   ): string {
     const known = new Set<string>();
-    let attributes = "";
+    const written: WrittenAttribute[] = [];
     for (const a of type.attributes) {
       known.add(a.prop);
       const v = obj[a.prop];
       if (v === undefined) continue;
       if (typeof v !== "string")
         this.problems.push({ path: `${path}/@${a.name}`, message: `expected a string, got ${describe(v)}` });
-      else attributes += ` ${this.qname(a.ns, a.name, true)}="${escapeAttribute(v)}"`;
+      else
+        written.push({
+          ns: a.ns,
+          local: a.name,
+          text: ` ${this.qname(a.ns, a.name, true)}="${escapeAttribute(v)}"`,
+        });
     }
     if (type.anyAttribute) {
       known.add(type.anyAttribute.prop);
       const bag = (obj[type.anyAttribute.prop] ?? {}) as Record<string, string>;
       for (const [key, v] of Object.entries(bag)) {
         const m = /^\{([^}]*)\}(.*)$/.exec(key);
-        attributes += ` ${m ? this.qname(m[1] ?? null, m[2] ?? key, true) : key}="${escapeAttribute(v)}"`;
+        const ns = m ? (m[1] ?? null) : null;
+        const local = m ? (m[2] ?? key) : key;
+        written.push({
+          ns,
+          local,
+          text: ` ${m ? this.qname(ns, local, true) : key}="${escapeAttribute(v)}"`,
+        });
       }
     }
+    const attributes = this.attributes(written);
     let body = "";
     if (type.simpleContent) {
       known.add(type.simpleContent.prop);
@@ -187,9 +239,7 @@ class Writer {
         this.problems.push({ path, message: `property ${key} is not part of type ${type.name}` });
     if (body === "") return this.open(name, attributes, true, path);
     const close =
-      !type.simpleContent && this.options.indent && body.startsWith("\n")
-        ? `\n${this.options.indent.repeat(depth)}`
-        : "";
+      !type.simpleContent && this.indent && body.startsWith("\n") ? `\n${this.indent.repeat(depth)}` : "";
     return `${this.open(name, attributes, false, path)}${body}${close}</${name}>`;
   }
 
@@ -201,7 +251,7 @@ class Writer {
     depth: number,
     targetNs: string | null,
   ): string {
-    const pad = this.options.indent ? `\n${this.options.indent.repeat(depth)}` : "";
+    const pad = this.indent ? `\n${this.indent.repeat(depth)}` : "";
     if (p.kind === "element" || p.kind === "any") {
       known.add(p.prop);
       const raw = obj[p.prop];
@@ -253,9 +303,13 @@ class Writer {
 
   anyElement(el: AnyElement): string {
     const name = this.qname(el.ns, el.name, false);
-    const attributes = el.attributes
-      .map((a) => ` ${this.qname(a.ns, a.name, true)}="${escapeAttribute(a.value)}"`)
-      .join("");
+    const attributes = this.attributes(
+      el.attributes.map((a) => ({
+        ns: a.ns,
+        local: a.name,
+        text: ` ${this.qname(a.ns, a.name, true)}="${escapeAttribute(a.value)}"`,
+      })),
+    );
     const body = el.children
       .map((c) => (typeof c === "string" ? escapeText(c) : this.anyElement(c)))
       .join("");
@@ -264,9 +318,17 @@ class Writer {
       : `${this.open(name, attributes, false)}${body}</${name}>`;
   }
 
-  /** The root's namespace declarations, in order. */
+  /**
+   * The root's namespace declarations, in order; when canonical, in C14N order (the default namespace
+   * first, then by prefix) and without a superfluous `xmlns=""`.
+   */
   declarations(): string {
-    return this.declared
+    const declared = this.options.canonical
+      ? this.declared
+          .filter((d) => d.prefix !== "" || d.uri !== "")
+          .sort((a, b) => compareCodePoints(a.prefix, b.prefix))
+      : this.declared;
+    return declared
       .map((d) => ` ${d.prefix === "" ? "xmlns" : `xmlns:${d.prefix}`}="${escapeAttribute(d.uri)}"`)
       .join("");
   }
@@ -292,5 +354,7 @@ export function write(value: unknown, root: RootMeta, options: WriteOptions = {}
   const body = writer.element(element.ns, element.name, element.type, value, writer.rootPath, 0);
   if (writer.problems.length > 0) throw new BindingWriteError(writer.problems);
   const xml = body.replace(Writer.ROOT_MARK, writer.declarations());
-  return options.declaration === false ? xml : `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
+  return options.declaration === false || options.canonical
+    ? xml
+    : `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
 }

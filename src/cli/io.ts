@@ -6,6 +6,11 @@
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Writes bytes to stdout exactly as given (no newline added): canonical forms. Optional for callers
+   * that capture text only; commands then fall back to `out`.
+   */
+  write?(bytes: Uint8Array): void;
 }
 
 export const processIo: Io = {
@@ -14,5 +19,8 @@ export const processIo: Io = {
   },
   err: (text) => {
     process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  },
+  write: (bytes) => {
+    process.stdout.write(bytes);
   },
 };

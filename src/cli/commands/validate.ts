@@ -1,5 +1,5 @@
 /**
- * `b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] <file>...`
+ * `b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] <file>...`
  *
  * @module
  */
@@ -14,8 +14,9 @@ import { renderJson } from "../render/render-json.js";
 import { renderJunit } from "../render/render-junit.js";
 import { renderText } from "../render/render-text.js";
 import type { FileReport } from "../render/report.js";
+import { appendValidationAudit, LedgerError } from "./audit.js";
 
-export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] <file>...
+export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] <file>...
 
 Validates B2MML documents against XML Schema (libxml2) and, with --rules, the business rules.
 
@@ -25,6 +26,8 @@ Options:
   --release <name>    ${B2MML_RELEASES.join(", ")}; default: detected from the root element's namespace
   --rules             also check the business rules (see docs/rules.md)
   --format <format>   text (default: file:line:column code message), json, or junit
+  --audit <ledger>    append each file's audit record (input digest, schema set, outcome) to this
+                      ledger (see b2mml audit verify)
   -h, --help          this text
 
 The report goes to stdout, a summary to stderr.
@@ -53,7 +56,14 @@ function unreadable(file: string, error: unknown): FileReport {
 }
 
 export function runValidate(args: readonly string[], io: Io): ExitCode {
-  let values: { schemas?: string; release?: string; rules?: boolean; format?: string; help?: boolean };
+  let values: {
+    schemas?: string;
+    release?: string;
+    rules?: boolean;
+    format?: string;
+    audit?: string;
+    help?: boolean;
+  };
   let files: string[];
   try {
     ({ values, positionals: files } = parseArgs({
@@ -63,6 +73,7 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
         release: { type: "string" },
         rules: { type: "boolean" },
         format: { type: "string" },
+        audit: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -111,7 +122,12 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
         issues: result.issues,
         ...(result.release ? { release: result.release } : {}),
       });
+      if (values.audit !== undefined) appendValidationAudit(values.audit, file, bytes, result);
     } catch (error) {
+      if (error instanceof LedgerError) {
+        io.err(`b2mml validate: the audit ledger ${values.audit}: ${error.message}`);
+        return ExitCode.INPUT_ERROR;
+      }
       if (!(error instanceof SchemaSetError)) throw error;
       io.err(`b2mml validate: the schema set cannot be loaded: ${error.message}`);
       return ExitCode.SCHEMA_ERROR;
