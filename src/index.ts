@@ -4,6 +4,9 @@
  * - `b2mml/codegen`: the XSD → TypeScript generator;
  * - `b2mml/binding`: read/write between XML and the generated types, the hardened XML reader, lexical helpers;
  * - `b2mml/validation`: XSD validation (libxml2) and business rules;
+ * - `b2mml/idoc`: the SAP IDoc reader (IDoc-XML and IDoc-JSON, normalized fields);
+ * - `b2mml/mappers`: LOIPRO → ProductionSchedule;
+ * - `b2mml/audit`: canonicalization, digests, audit records and the ledger;
  * - `b2mml/generated/b2mml-v0600`: types and metadata of the project's B2MML V0600 production profile.
  *
  * @module
@@ -11,3 +14,6 @@
 export * from "./binding/index.js";
 export * from "./codegen/index.js";
 export * from "./validation/index.js";
+export * from "./idoc/index.js";
+export * from "./mappers/index.js";
+export * from "./audit/index.js";

@@ -144,7 +144,7 @@ function digestOf(
 /**
  * Builds an audit record. Digests are computed here when the caller passes payloads.
  *
- * @throws {@link RangeError} for a timestamp without an offset, or an empty identifier
+ * @throws `RangeError` for a timestamp without an offset, or an empty identifier
  */
 export function createAuditRecord(options: CreateAuditRecordOptions): AuditRecord {
   const algorithm = options.algorithm ?? "sha256";

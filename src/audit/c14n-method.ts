@@ -81,7 +81,7 @@ export function findC14nMethod(nameOrUri: string): C14nMethod | undefined {
 /**
  * The method for a short name or an algorithm URI.
  *
- * @throws {@link RangeError} naming the accepted values when `nameOrUri` is neither
+ * @throws `RangeError` naming the accepted values when `nameOrUri` is neither
  */
 export function c14nMethod(nameOrUri: string): C14nMethod {
   const method = findC14nMethod(nameOrUri);

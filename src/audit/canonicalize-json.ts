@@ -14,7 +14,7 @@ import canonicalize from "canonicalize";
  * The JCS form of a JSON value.
  *
  * @returns the canonical UTF-8 bytes (no trailing newline)
- * @throws {@link TypeError} for a value JSON cannot represent (`undefined`, a function, a symbol, NaN,
+ * @throws `TypeError` for a value JSON cannot represent (`undefined`, a function, a symbol, NaN,
  *   Infinity, a lone surrogate, a cycle)
  */
 export function canonicalizeJson(value: unknown): Buffer {
@@ -31,7 +31,7 @@ export function canonicalizeJson(value: unknown): Buffer {
 /**
  * The JCS form of a JSON text (parsed with `JSON.parse`; bytes are decoded strictly as UTF-8).
  *
- * @throws {@link SyntaxError} when the text is not JSON, {@link TypeError} when it is not UTF-8
+ * @throws `SyntaxError` when the text is not JSON, `TypeError` when it is not UTF-8
  */
 export function canonicalizeJsonText(text: string | Uint8Array): Buffer {
   const source = typeof text === "string" ? text : new TextDecoder("utf-8", { fatal: true }).decode(text);

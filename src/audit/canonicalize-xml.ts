@@ -88,7 +88,7 @@ export function parseForCanonicalization(
  * @throws {@link XmlParseError} when the hardened reader refuses the input (a DOCTYPE, a limit, not UTF-8,
  *   not well-formed)
  * @throws {@link XPathSelectorError} when a subtree or node-set expression fails
- * @throws {@link RangeError} for an unknown method, or a PrefixList with a non-exclusive method
+ * @throws `RangeError` for an unknown method, or a PrefixList with a non-exclusive method
  */
 export function canonicalizeXml(input: string | Uint8Array, options: CanonicalizeXmlOptions = {}): Buffer {
   const { method, subset, inclusivePrefixes } = resolveCanonicalizeOptions(options);

@@ -133,7 +133,7 @@ export function digestBytes(
  * - `none`: the octets as given (a string is encoded as UTF-8).
  *
  * @throws what the canonicalization throws (a refused document, an invalid JSON text), and
- *   {@link RangeError} for an unknown algorithm or canonicalization
+ *   `RangeError` for an unknown algorithm or canonicalization
  */
 export function digest(payload: unknown, options: DigestOptions = {}): DigestRecord {
   const uri = canonicalizationUri(options.canonicalization ?? "none");
@@ -162,7 +162,7 @@ export interface DigestVerification {
  * Re-verifies a digest record against a payload: canonicalizes and hashes the payload exactly as the
  * record describes and compares in constant time. Hex and base64 of the record must agree.
  *
- * @throws {@link RangeError} when the record names an unknown algorithm or canonicalization
+ * @throws `RangeError` when the record names an unknown algorithm or canonicalization
  */
 export function verifyDigest(
   payload: unknown,

@@ -138,7 +138,7 @@ class ByteCollector {
  * @param inclusivePrefixes the InclusiveNamespaces PrefixList (exclusive methods only; `#default` names
  *   the default namespace)
  * @throws {@link XPathSelectorError} for a selector that fails or selects nothing for a subtree
- * @throws {@link RangeError} for a PrefixList with a non-exclusive method
+ * @throws `RangeError` for a PrefixList with a non-exclusive method
  */
 export function canonicalizeLibxml2Document(
   doc: XmlDocument,

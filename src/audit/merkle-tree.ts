@@ -29,7 +29,7 @@ export class MerkleFrontier {
   private readonly stack: { size: number; hash: Buffer }[] = [];
   size = 0;
 
-  /** A frontier saved with {@link hashes}: the subtree sizes are the binary decomposition of `size`. */
+  /** A frontier saved with `hashes()`: the subtree sizes are the binary decomposition of `size`. */
   static restore(size: number, hashes: readonly Buffer[]): MerkleFrontier {
     const sizes: number[] = [];
     for (let bit = 2 ** Math.floor(Math.log2(Math.max(size, 1))); bit >= 1; bit /= 2)

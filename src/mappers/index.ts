@@ -1,5 +1,5 @@
 /**
- * Mappers from SAP IDoc packets (the IDoc reader's {@link IdocPacket}) to validated B2MML documents,
+ * Mappers from SAP IDoc packets (the IDoc reader's `IdocPacket` (b2mml/idoc)) to validated B2MML documents,
  * with their shared configuration, unit and time zone tables. One folder per mapping.
  *
  * @module
