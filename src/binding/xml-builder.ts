@@ -1,6 +1,9 @@
 /**
- * The tree builder of the hardened reader ({@link parseXmlTree}): saxes events to a positioned element
- * tree, with the limits checked as the events arrive. Internal to `xml-tree.ts`.
+ * The event side of the hardened reader ({@link parseXmlTree}, {@link scanXml}): saxes events checked
+ * against the limits as they arrive ({@link readXml}), handed to a sink that builds the positioned element
+ * tree ({@link TreeSink}) or, in scan mode, only records the root element (`ScanSink` in `xml-tree.ts`).
+ * Both modes run the same parser with the same handlers, so every refusal has the same code, message and
+ * position. Internal to `xml-tree.ts`.
  *
  * It runs once per event of every document read, so it is written for speed and for a small tree:
  * - the parser keeps V8's fast object shape ({@link ReaderParser});
@@ -13,132 +16,64 @@
  *
  * @module
  */
-import { type SaxesAttributeNS, SaxesParser } from "saxes";
-import { findDoctype, type Position, positionOf, type Refuse } from "./xml-input.js";
+import type { SaxesAttributeNS, SaxesTagNS } from "saxes";
+import { findDoctype, type Position, positionOf, ReaderParser, type Refuse } from "./xml-input.js";
 import type { DEFAULT_READER_LIMITS, XmlAttribute, XmlElement, XmlNode, XmlText } from "./xml-tree.js";
 
 export type Limits = { -readonly [K in keyof typeof DEFAULT_READER_LIMITS]: number };
 
-interface MutableElement {
-  kind: "element";
-  ns: string | null;
-  local: string;
-  prefix: string;
-  attributes: readonly XmlAttribute[];
-  children: readonly XmlNode[];
-  scope: ReadonlyMap<string, string>;
-  line: number;
-  column: number;
-}
-
-const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
-/** Shared by every element without attributes or children: a large tree costs about a third less. */
-const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([]);
-const NO_NODES: readonly XmlNode[] = Object.freeze([]);
-/** Most distinct names, and whitespace-only texts, kept for sharing in one document. */
-const MAX_SHARED = 4096;
-/** Longest whitespace-only text shared. */
-const MAX_SHARED_BLANK = 128;
-
-/** The handler slots of a saxes parser (private in its typings). */
-interface HandlerSlots {
-  xmldeclHandler: unknown;
-  textHandler: unknown;
-  piHandler: unknown;
-  doctypeHandler: unknown;
-  commentHandler: unknown;
-  openTagStartHandler: unknown;
-  attributeHandler: unknown;
-  openTagHandler: unknown;
-  closeTagHandler: unknown;
-  cdataHandler: unknown;
-  errorHandler: unknown;
-  endHandler: unknown;
-  readyHandler: unknown;
+/** What {@link readXml} hands the accepted events to; it checks nothing itself. */
+export interface ReaderSink<R> {
+  /** An element opened; `line` and `column` are those of its `<`. */
+  open(tag: SaxesTagNS, line: number, column: number, hasAttributes: boolean): void;
+  /** The innermost open element closed. */
+  close(): void;
+  /** Character data inside the root; `continued` when it extends the text just before (comments between). */
+  text(value: string, continued: boolean): void;
+  /** What was read, once the parser closed without error; `undefined` when there was no root. */
+  result(): R | undefined;
 }
 
 /**
- * saxes with its handler slots created up front. `on()` stores a handler under a computed key
- * (`this[HANDLER_NAME[name]] = handler`), and V8 turns an object into a slow dictionary once a few
- * properties have been added through computed keys: with the reader's eleven handlers every field access
- * in saxes's hot loop (`write`, `getCode10`, one call per character) became a hash lookup, and saxes ran
- * 4–5× slower than with no handler. Creating the slots here with plain stores keeps the parser's fast
- * shape; `on()` then only fills them. Correctness never depends on it (handlers are still registered
- * through `on()`), only speed.
- */
-class ReaderParser extends SaxesParser<{ xmlns: true; position: true }> {
-  constructor() {
-    super({ xmlns: true, position: true });
-    const slots = this as unknown as HandlerSlots;
-    slots.xmldeclHandler = undefined;
-    slots.textHandler = undefined;
-    slots.piHandler = undefined;
-    slots.doctypeHandler = undefined;
-    slots.commentHandler = undefined;
-    slots.openTagStartHandler = undefined;
-    slots.attributeHandler = undefined;
-    slots.openTagHandler = undefined;
-    slots.closeTagHandler = undefined;
-    slots.cdataHandler = undefined;
-    slots.errorHandler = undefined;
-    slots.endHandler = undefined;
-    slots.readyHandler = undefined;
-  }
-}
-
-/** Whether `text` is made of XML white space only (after saxes's line-end normalization). */
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 0x20 && code !== 0x0a && code !== 0x09 && code !== 0x0d) return false;
-  }
-  return true;
-}
-
-/**
- * Parses the chunks into an element tree, enforcing the limits on the events as they come.
+ * Parses the chunks, enforcing the limits on the events as they come, and returns what the sink made.
  *
  * @param hasElement whether the input has something that could be an element (tells `XML_EMPTY` from
  *   `XML_NOT_WELL_FORMED`; only called on an error)
  */
-export function buildTree(
+export function readXml<R>(
   chunks: Iterable<string>,
   limits: Limits,
   refuse: Refuse,
   hasElement: () => boolean,
-): XmlElement {
+  sink: ReaderSink<R>,
+): R {
   const { maxDepth, maxElements, maxAttributes, maxTextLength, maxNameLength } = limits;
   const parser = new ReaderParser();
   const here = (): Position => ({ line: parser.line, column: parser.column + 1 });
-  /** The open elements, and where each one's children start in `nodes`. */
-  const stack: MutableElement[] = [];
-  const starts: number[] = [];
-  /**
-   * The children of the open elements collected so far, innermost last, up to `top` (entries past it are
-   * stale: already copied into their element).
-   */
-  const nodes: XmlNode[] = [];
-  let top = 0;
-  const names = new Map<string, string>();
-  const blanks = new Map<string, XmlText>();
-  let root: MutableElement | undefined;
+  /** Where the open elements start, innermost last (for the message about a mismatched end tag). */
+  const openLines: number[] = [];
+  const openColumns: number[] = [];
+  let depth = 0;
+  let hasRoot = false;
   let elementCount = 0;
   let attributeCount = 0;
   /** The `<` of the element being opened. */
   let tagLine = 1;
   let tagColumn = 1;
-  /** The element closed last, and its name: saxes reports a mismatched end tag right after popping it. */
-  let lastClosed: MutableElement | undefined;
-  let lastClosedName = "";
+  /** The element closed last (line 0: none): saxes reports a mismatched end tag right after popping it. */
+  let closedLine = 0;
+  let closedColumn = 0;
+  let closedName = "";
   /** Characters fed to the parser, and the position (in characters) and place of the last event. */
   let fed = 0;
   let lastEvent = 0;
   let lastLine = 1;
   let lastColumn = 1;
-  /** Where the text node being collected starts, and its length so far. */
+  /** Where the text being collected starts, its length so far, and whether there is one (in the element). */
   let textLine = 1;
   let textColumn = 1;
   let textLength = 0;
+  let inText = false;
   /** Whether the last event was text, which saxes reports after reading the "<" that ends it. */
   let afterText = false;
 
@@ -153,20 +88,13 @@ export function buildTree(
     refuse("XML_TEXT_TOO_LONG", `${what} longer than maxTextLength (${maxTextLength})`, at);
   const nameTooLong = (at: Position): never =>
     refuse("XML_NAME_TOO_LONG", `a name longer than maxNameLength (${maxNameLength})`, at);
-  /** The one copy of a name kept for the whole tree. */
-  const shared = (name: string): string => {
-    const known = names.get(name);
-    if (known !== undefined) return known;
-    if (names.size < MAX_SHARED) names.set(name, name);
-    return name;
-  };
 
   parser.on("error", (err) => {
     // saxes prefixes its message with "line:column: "; keep our own position format.
     let message = err.message.replace(/^\d+:\d+: /, "");
-    if (message.startsWith("unexpected close tag") && lastClosed)
-      message = `unexpected close tag: expected </${lastClosedName}> for the element at ${lastClosed.line}:${lastClosed.column}`;
-    if (root === undefined && /must contain a root element/.test(message) && !hasElement())
+    if (message.startsWith("unexpected close tag") && closedLine > 0)
+      message = `unexpected close tag: expected </${closedName}> for the element at ${closedLine}:${closedColumn}`;
+    if (!hasRoot && /must contain a root element/.test(message) && !hasElement())
       refuse("XML_EMPTY", "the document has no root element", here());
     refuse("XML_NOT_WELL_FORMED", message, here());
   });
@@ -196,19 +124,14 @@ export function buildTree(
     // line break follows it.
     tagLine = lastLine;
     tagColumn = afterText ? lastColumn - 1 : lastColumn;
-    if (tag.name.length > maxNameLength) nameTooLong({ line: tagLine, column: tagColumn });
-    if (stack.length + 1 > maxDepth)
-      refuse("XML_TOO_DEEP", `elements nest deeper than maxDepth (${maxDepth})`, {
-        line: tagLine,
-        column: tagColumn,
-      });
+    const at = { line: tagLine, column: tagColumn };
+    if (tag.name.length > maxNameLength) nameTooLong(at);
+    if (depth + 1 > maxDepth) refuse("XML_TOO_DEEP", `elements nest deeper than maxDepth (${maxDepth})`, at);
     if (++elementCount > maxElements)
-      refuse("XML_TOO_MANY_ELEMENTS", `more elements than maxElements (${maxElements})`, {
-        line: tagLine,
-        column: tagColumn,
-      });
+      refuse("XML_TOO_MANY_ELEMENTS", `more elements than maxElements (${maxElements})`, at);
     attributeCount = 0;
     textLength = 0;
+    inText = false;
     mark(false);
   });
   parser.on("attribute", (attr) => {
@@ -222,95 +145,34 @@ export function buildTree(
     if (attr.value.length > maxTextLength) tooLong("an attribute value", lastPlace());
     mark(false);
   });
-  /** The attributes of an element, namespace declarations left out (they are in its scope). */
-  const ownAttributes = (all: Record<string, SaxesAttributeNS>): XmlAttribute[] | undefined => {
-    let attributes: XmlAttribute[] | undefined;
-    // saxes keeps attributes in a prototype-less object: for…in is the fast way through
-    for (const name in all) {
-      const attr = all[name];
-      if (attr === undefined || attr.uri === XMLNS_NS || attr.name === "xmlns") continue;
-      attributes ??= [];
-      attributes.push({
-        ns: attr.uri === "" ? null : attr.uri,
-        local: shared(attr.local),
-        prefix: attr.prefix,
-        value: attr.value,
-      });
-    }
-    return attributes;
-  };
   parser.on("opentag", (tag) => {
-    const depth = stack.length;
-    const parent = depth > 0 ? stack[depth - 1] : undefined;
-    // An element that declares no namespace shares its parent's scope. Declarations are attributes, so an
-    // element without attributes skips both loops.
-    let scope: ReadonlyMap<string, string> = parent === undefined ? new Map() : parent.scope;
-    let attributes: XmlAttribute[] | undefined;
-    if (attributeCount > 0) {
-      const declared = tag.ns;
-      let next: Map<string, string> | undefined;
-      for (const prefix in declared) {
-        next ??= new Map(scope);
-        next.set(prefix, declared[prefix] ?? "");
-      }
-      if (next) scope = next;
-      attributes = ownAttributes(tag.attributes);
-    }
-    const element: MutableElement = {
-      kind: "element",
-      ns: tag.uri === "" ? null : tag.uri,
-      local: shared(tag.local),
-      prefix: tag.prefix,
-      attributes: attributes ?? NO_ATTRIBUTES,
-      children: NO_NODES,
-      scope,
-      line: tagLine,
-      column: tagColumn,
-    };
-    if (parent === undefined) root = element;
-    else nodes[top++] = element;
-    stack.push(element);
-    starts.push(top);
+    sink.open(tag, tagLine, tagColumn, attributeCount > 0);
+    hasRoot = true;
+    openLines.push(tagLine);
+    openColumns.push(tagColumn);
+    depth++;
     mark(false);
   });
   parser.on("closetag", (tag) => {
     if (tag.name.length > maxNameLength) nameTooLong(lastPlace());
-    const closed = stack.pop();
-    const start = starts.pop();
-    if (closed !== undefined && start !== undefined) {
-      if (top > start) {
-        closed.children = nodes.slice(start, top);
-        top = start;
-      }
-      lastClosed = closed;
-      lastClosedName = tag.name;
-    }
+    sink.close();
+    depth--;
+    closedLine = openLines.pop() ?? 0;
+    closedColumn = openColumns.pop() ?? 0;
+    closedName = tag.name;
     textLength = 0;
+    inText = false;
     mark(false);
   });
-  /** A text node; whitespace-only ones (indentation) are shared. */
-  const textNode = (value: string): XmlText => {
-    const first = value.charCodeAt(0);
-    if (value.length > MAX_SHARED_BLANK || !(first === 0x0a || first === 0x20 || first === 0x09))
-      return { kind: "text", value };
-    const known = blanks.get(value);
-    if (known !== undefined) return known;
-    const node: XmlText = { kind: "text", value };
-    if (blanks.size < MAX_SHARED && isBlank(value)) blanks.set(value, node);
-    return node;
-  };
   const addText = (value: string) => {
-    const depth = stack.length;
     if (depth > 0 && value !== "") {
-      const last = top > (starts[depth - 1] ?? 0) ? nodes[top - 1] : undefined;
-      if (last !== undefined && last.kind === "text") {
-        nodes[top - 1] = { kind: "text", value: last.value + value };
-      } else {
-        nodes[top++] = textNode(value);
+      if (!inText) {
         textLine = lastLine;
         textColumn = lastColumn;
         textLength = 0;
       }
+      sink.text(value, inText);
+      inText = true;
       textLength += value.length;
       if (textLength > maxTextLength) tooLong("a text node", { line: textLine, column: textColumn });
     } else if (depth === 0 && value.length > maxTextLength)
@@ -338,21 +200,158 @@ export function buildTree(
     fed += chunk.length;
     // A construct still open after this chunk (text, attribute value, comment, name…) is bounded here,
     // before the parser buffers more of it.
-    const pending = fed - lastEvent;
-    if (pending > maxTextLength) {
-      const inText = stack.length > 0 && textLength > 0;
+    if (fed - lastEvent > maxTextLength) {
+      const text = depth > 0 && textLength > 0;
       tooLong(
         "a text node, attribute value, comment or name",
-        inText ? { line: textLine, column: textColumn } : lastPlace(),
+        text ? { line: textLine, column: textColumn } : lastPlace(),
       );
     }
   }
   parser.close();
-  if (!root)
+  const result = sink.result();
+  if (result === undefined)
     return refuse(
       hasElement() ? "XML_NOT_WELL_FORMED" : "XML_EMPTY",
       "the document has no root element",
       here(),
     );
-  return root;
+  return result;
+}
+
+interface MutableElement {
+  kind: "element";
+  ns: string | null;
+  local: string;
+  prefix: string;
+  attributes: readonly XmlAttribute[];
+  children: readonly XmlNode[];
+  scope: ReadonlyMap<string, string>;
+  line: number;
+  column: number;
+}
+
+const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+/** Shared by every element without attributes or children: a large tree costs about a third less. */
+const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([]);
+const NO_NODES: readonly XmlNode[] = Object.freeze([]);
+/** Most distinct names, and whitespace-only texts, kept for sharing in one document. */
+const MAX_SHARED = 4096;
+/** Longest whitespace-only text shared. */
+const MAX_SHARED_BLANK = 128;
+
+/** Builds the positioned element tree ({@link parseXmlTree}). */
+export class TreeSink implements ReaderSink<XmlElement> {
+  /** The open elements, and where each one's children start in `nodes`. */
+  private readonly stack: MutableElement[] = [];
+  private readonly starts: number[] = [];
+  /**
+   * The children of the open elements collected so far, innermost last, up to `top` (entries past it are
+   * stale: already copied into their element).
+   */
+  private readonly nodes: XmlNode[] = [];
+  private top = 0;
+  private readonly names = new Map<string, string>();
+  private readonly blanks = new Map<string, XmlText>();
+  private root: MutableElement | undefined;
+
+  open(tag: SaxesTagNS, line: number, column: number, hasAttributes: boolean): void {
+    const parent = this.stack[this.stack.length - 1];
+    // An element that declares no namespace shares its parent's scope. Declarations are attributes, so an
+    // element without attributes skips both loops.
+    let scope: ReadonlyMap<string, string> = parent === undefined ? new Map() : parent.scope;
+    let attributes: XmlAttribute[] | undefined;
+    if (hasAttributes) {
+      const declared = tag.ns;
+      let next: Map<string, string> | undefined;
+      for (const prefix in declared) {
+        next ??= new Map(scope);
+        next.set(prefix, declared[prefix] ?? "");
+      }
+      if (next) scope = next;
+      attributes = this.ownAttributes(tag.attributes);
+    }
+    const element: MutableElement = {
+      kind: "element",
+      ns: tag.uri === "" ? null : tag.uri,
+      local: this.shared(tag.local),
+      prefix: tag.prefix,
+      attributes: attributes ?? NO_ATTRIBUTES,
+      children: NO_NODES,
+      scope,
+      line,
+      column,
+    };
+    if (parent === undefined) this.root = element;
+    else this.nodes[this.top++] = element;
+    this.stack.push(element);
+    this.starts.push(this.top);
+  }
+
+  close(): void {
+    const closed = this.stack.pop();
+    const start = this.starts.pop();
+    if (closed !== undefined && start !== undefined && this.top > start) {
+      closed.children = this.nodes.slice(start, this.top);
+      this.top = start;
+    }
+  }
+
+  text(value: string, continued: boolean): void {
+    const last = continued ? this.nodes[this.top - 1] : undefined;
+    if (last !== undefined && last.kind === "text")
+      this.nodes[this.top - 1] = { kind: "text", value: last.value + value };
+    else this.nodes[this.top++] = this.textNode(value);
+  }
+
+  result(): XmlElement | undefined {
+    return this.root;
+  }
+
+  /** The one copy of a name kept for the whole tree. */
+  private shared(name: string): string {
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    if (this.names.size < MAX_SHARED) this.names.set(name, name);
+    return name;
+  }
+
+  /** The attributes of an element, namespace declarations left out (they are in its scope). */
+  private ownAttributes(all: Record<string, SaxesAttributeNS>): XmlAttribute[] | undefined {
+    let attributes: XmlAttribute[] | undefined;
+    // saxes keeps attributes in a prototype-less object: for…in is the fast way through
+    for (const name in all) {
+      const attr = all[name];
+      if (attr === undefined || attr.uri === XMLNS_NS || attr.name === "xmlns") continue;
+      attributes ??= [];
+      attributes.push({
+        ns: attr.uri === "" ? null : attr.uri,
+        local: this.shared(attr.local),
+        prefix: attr.prefix,
+        value: attr.value,
+      });
+    }
+    return attributes;
+  }
+
+  /** A text node; whitespace-only ones (indentation) are shared. */
+  private textNode(value: string): XmlText {
+    const first = value.charCodeAt(0);
+    if (value.length > MAX_SHARED_BLANK || !(first === 0x0a || first === 0x20 || first === 0x09))
+      return { kind: "text", value };
+    const known = this.blanks.get(value);
+    if (known !== undefined) return known;
+    const node: XmlText = { kind: "text", value };
+    if (this.blanks.size < MAX_SHARED && isBlank(value)) this.blanks.set(value, node);
+    return node;
+  }
+}
+
+/** Whether `text` is made of XML white space only (after saxes's line-end normalization). */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x0a && code !== 0x09 && code !== 0x0d) return false;
+  }
+  return true;
 }

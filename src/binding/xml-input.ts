@@ -1,10 +1,12 @@
 /**
- * The input side of the hardened reader ({@link parseXmlTree}): encoding checks before anything is parsed,
- * strict UTF-8 decoding, the 64 Ki chunks fed to the parser, and the prolog scans (DOCTYPE, empty
- * document). Internal to `xml-tree.ts`.
+ * The input side of the hardened reader ({@link parseXmlTree}, {@link scanXml}): encoding checks before
+ * anything is parsed, strict UTF-8 decoding, the 64 Ki chunks fed to the parser, the parser itself (saxes,
+ * kept in V8's fast object shape), and the prolog scans (DOCTYPE, empty document). Internal to `xml-tree.ts`
+ * and `xml-builder.ts`.
  *
  * @module
  */
+import { SaxesParser } from "saxes";
 import type { XmlParseErrorCode } from "./xml-tree.js";
 
 /** A 1-based line and column (columns count characters). */
@@ -20,6 +22,52 @@ export const POS1: Position = { line: 1, column: 1 };
 
 /** Characters (or bytes) handed to the parser at a time; limits are checked between chunks. */
 const CHUNK = 64 * 1024;
+
+/** The handler slots of a saxes parser (private in its typings). */
+interface HandlerSlots {
+  xmldeclHandler: unknown;
+  textHandler: unknown;
+  piHandler: unknown;
+  doctypeHandler: unknown;
+  commentHandler: unknown;
+  openTagStartHandler: unknown;
+  attributeHandler: unknown;
+  openTagHandler: unknown;
+  closeTagHandler: unknown;
+  cdataHandler: unknown;
+  errorHandler: unknown;
+  endHandler: unknown;
+  readyHandler: unknown;
+}
+
+/**
+ * saxes with its handler slots created up front. `on()` stores a handler under a computed key
+ * (`this[HANDLER_NAME[name]] = handler`), and V8 turns an object into a slow dictionary once a few
+ * properties have been added through computed keys: with the reader's eleven handlers every field access
+ * in saxes's hot loop (`write`, `getCode10`, one call per character) became a hash lookup, and saxes ran
+ * 4–5× slower than with no handler. Creating the slots here with plain stores keeps the parser's fast
+ * shape; `on()` then only fills them. Correctness never depends on it (handlers are still registered
+ * through `on()`), only speed.
+ */
+export class ReaderParser extends SaxesParser<{ xmlns: true; position: true }> {
+  constructor() {
+    super({ xmlns: true, position: true });
+    const slots = this as unknown as HandlerSlots;
+    slots.xmldeclHandler = undefined;
+    slots.textHandler = undefined;
+    slots.piHandler = undefined;
+    slots.doctypeHandler = undefined;
+    slots.commentHandler = undefined;
+    slots.openTagStartHandler = undefined;
+    slots.attributeHandler = undefined;
+    slots.openTagHandler = undefined;
+    slots.closeTagHandler = undefined;
+    slots.cdataHandler = undefined;
+    slots.errorHandler = undefined;
+    slots.endHandler = undefined;
+    slots.readyHandler = undefined;
+  }
+}
 
 /**
  * Checks what can be checked before decoding (byte order marks, UTF-16 without one, the encoding an XML

@@ -1,13 +1,18 @@
 /**
  * Both layers on one document: XSD validation (libxml2) and, when asked, the business rules. The
- * document is read once by the hardened reader; a document it refuses is `unusable` and gets no further
- * check.
+ * document is read once by the hardened reader (the scan mode without rules, the tree with them: the rules
+ * walk it); a document it refuses is `unusable` and gets no further check.
  *
  * @module
  */
 import type { ValidationIssue } from "./issues.js";
 import { runRules } from "./rules/index.js";
-import { type ValidateXsdOptions, validateXsd, type XsdValidationResult } from "./validate-xsd.js";
+import {
+  type ValidateXsdOptions,
+  validateXsd,
+  validateXsdWithTree,
+  type XsdValidationResult,
+} from "./validate-xsd.js";
 
 export interface ValidateDocumentOptions extends ValidateXsdOptions {
   /** Run the business rules too: `true` for all, or the IDs of the rules to run. @default false */
@@ -32,7 +37,7 @@ export function validateDocument(
   input: string | Uint8Array,
   options: ValidateDocumentOptions = {},
 ): DocumentValidationResult {
-  const xsd = validateXsd(input, options);
+  const xsd = options.rules ? validateXsdWithTree(input, options) : validateXsd(input, options);
   const unusable = xsd.issues.some((i) => i.source === "xml" && i.severity === "error");
   const issues = [...xsd.issues];
   if (!unusable && options.rules && xsd.root) {

@@ -1,20 +1,30 @@
 /**
  * XSD validation of one document with libxml2, after the project's hardened reader.
  *
- * 1. The document is read with `parseXmlTree` (DOCTYPE refused, limits, strict UTF-8). If it refuses the
- *    document, the result is invalid with one issue of source `"xml"` and the reader's code (`XML_*`); the
- *    document is not given to libxml2. The CLI maps a source-`"xml"` issue to exit code 3.
+ * 1. The document is read with the hardened reader's scan mode, `scanXml` (DOCTYPE refused, limits, strict
+ *    UTF-8; no tree built). If it refuses the document, the result is invalid with one issue of source
+ *    `"xml"` and the reader's code (`XML_*`); the document is not given to libxml2. The CLI maps a
+ *    source-`"xml"` issue to exit code 3.
  * 2. The release is the one given, else the one the root element's namespace names. Without a schema set
  *    given, the release picks it (V0600: the built-in profile); an unknown namespace gives one
  *    `XSD_UNKNOWN_RELEASE` issue.
  * 3. libxml2 parses the same input without network, external entities, DTD loading, entity substitution,
  *    XInclude or catalogs (and its input provider serves no file), then validates it against the set.
- *    Every diagnostic becomes an issue of source `"xsd"` with the element's XPath.
+ *    Every diagnostic becomes an issue of source `"xsd"` with the element's XPath: only then is the
+ *    element tree built (`parseXmlTree`), to locate them. A valid document is parsed twice (reader scan,
+ *    libxml2), never into the reader's tree; `result.root` builds it on first access.
  *
  * @module
  */
 import { ParseOption, XmlDocument, XmlLibError } from "libxml2-wasm";
-import { parseXmlTree, type ReaderOptions, type XmlElement, XmlParseError } from "../binding/xml-tree.js";
+import {
+  parseXmlTree,
+  type ReaderOptions,
+  scanXml,
+  type XmlElement,
+  XmlParseError,
+  type XmlRootStart,
+} from "../binding/xml-tree.js";
 import { ElementLocator } from "./element-locator.js";
 import type { ValidationIssue } from "./issues.js";
 import { type B2mmlRelease, detectRelease } from "./release.js";
@@ -48,7 +58,15 @@ export interface XsdValidationResult {
   readonly issues: readonly ValidationIssue[];
   /** The set validated against; `undefined` when the document was not read or its release is unknown. */
   readonly schemaSet: SchemaSet | undefined;
-  /** The document's element tree from the hardened reader; `undefined` when the reader refused it. */
+  /**
+   * The document's element tree from the hardened reader; `undefined` when the reader refused it.
+   *
+   * Built lazily: validation only scans the document (`scanXml`) and builds the tree when libxml2 reports
+   * issues (to locate them). Otherwise the first access to `root` reads the input again with
+   * `parseXmlTree` and the same reader options (the scan accepted it, so this cannot fail unless the input
+   * was modified since: then it throws `XmlParseError`), and later accesses return the same tree. Until
+   * then the result keeps a reference to the input. Spreading or serializing the result reads `root`.
+   */
   readonly root: XmlElement | undefined;
 }
 
@@ -72,12 +90,34 @@ export function validateXsd(
   input: string | Uint8Array,
   options: ValidateXsdOptions = {},
 ): XsdValidationResult {
-  let root: XmlElement;
+  return validate(input, options, false);
+}
+
+/**
+ * {@link validateXsd} with the tree built during the reader pass, for a caller that needs it anyway (the
+ * business rules of `validateDocument`): one reader pass instead of a scan and a parse. Internal.
+ */
+export function validateXsdWithTree(
+  input: string | Uint8Array,
+  options: ValidateXsdOptions = {},
+): XsdValidationResult {
+  return validate(input, options, true);
+}
+
+function validate(
+  input: string | Uint8Array,
+  options: ValidateXsdOptions,
+  withTree: boolean,
+): XsdValidationResult {
+  const readerOptions: ReaderOptions = {
+    ...options.reader,
+    ...(options.file === undefined ? {} : { file: options.file }),
+  };
+  let root: XmlRootStart;
+  let built: XmlElement | undefined;
   try {
-    root = parseXmlTree(input, {
-      ...options.reader,
-      ...(options.file === undefined ? {} : { file: options.file }),
-    });
+    if (withTree) root = built = parseXmlTree(input, readerOptions);
+    else root = scanXml(input, readerOptions).root;
   } catch (error) {
     if (!(error instanceof XmlParseError)) throw error;
     return {
@@ -88,6 +128,15 @@ export function validateXsd(
       root: undefined,
     };
   }
+  // the tree, built at most once; the input is let go once it is built
+  let source: string | Uint8Array | undefined = input;
+  const tree = (): XmlElement => {
+    if (built === undefined) {
+      built = parseXmlTree(source ?? "", readerOptions);
+      source = undefined;
+    }
+    return built;
+  };
   const release = options.release ?? detectRelease(root.ns);
   const schemaSet = resolveSchemaSet(options.schemas, release);
   if (schemaSet === undefined) {
@@ -102,10 +151,24 @@ export function validateXsd(
       expected: "a B2MML namespace",
       received: root.ns ?? "",
     };
-    return { release, valid: false, issues: [issue], schemaSet: undefined, root };
+    return withLazyRoot({ release, valid: false, issues: [issue], schemaSet: undefined }, tree);
   }
-  const issues = validateWithLibxml2(input, root, schemaSet, options.file);
-  return { release, valid: !issues.some((i) => i.severity === "error"), issues, schemaSet, root };
+  const issues = validateWithLibxml2(input, tree, schemaSet, options.file);
+  const valid = !issues.some((i) => i.severity === "error");
+  return withLazyRoot({ release, valid, issues, schemaSet }, tree);
+}
+
+/** The result, `root` a getter that builds the tree on first access ({@link XsdValidationResult.root}). */
+function withLazyRoot(
+  result: Omit<XsdValidationResult, "root">,
+  tree: () => XmlElement,
+): XsdValidationResult {
+  return {
+    ...result,
+    get root() {
+      return tree();
+    },
+  };
 }
 
 function resolveSchemaSet(
@@ -123,7 +186,7 @@ function isSchemaSet(value: SchemaSet | SchemaSetSource): value is SchemaSet {
 
 function validateWithLibxml2(
   input: string | Uint8Array,
-  root: XmlElement,
+  tree: () => XmlElement,
   schemaSet: SchemaSet,
   file: string | undefined,
 ): ValidationIssue[] {
@@ -152,6 +215,8 @@ function validateWithLibxml2(
     return [];
   } catch (error) {
     if (!(error instanceof XmlLibError)) throw error;
+    // the tree is built only now, to locate the issues
+    const root = tree();
     const locator = new ElementLocator(root);
     const paths = indexPaths(root);
     return error.details.map((detail) => toXsdIssue(detail, locator, paths));
