@@ -11,9 +11,10 @@
  *
  * @module
  */
+
+export * from "./audit/index.js";
 export * from "./binding/index.js";
 export * from "./codegen/index.js";
-export * from "./validation/index.js";
 export * from "./idoc/index.js";
 export * from "./mappers/index.js";
-export * from "./audit/index.js";
+export * from "./validation/index.js";
