@@ -79,3 +79,44 @@ for (const { name, input } of cases()) {
   written++;
 }
 console.log(`${written} golden case(s) written to ${path.relative(root, goldens)}`);
+
+// ProductionPerformance goldens: fixtures/mappers/performance/<case>/input.json
+// { "idocs": [<paths from the repository root>], "orderContext"?: <path>, "options"?: { "verb" } },
+// config.json optional (else fixtures/mappers/config.json); writes expected.xml + expected-warnings.json
+// or expected-errors.json (+ warnings). Inputs are named by their path from the repository root.
+{
+  const { mapIdocsToProductionPerformance } = await import("../dist/mappers/index.js");
+  const perfGoldens = path.join(root, "fixtures/mappers/performance");
+  let perfWritten = 0;
+  for (const name of existsSync(perfGoldens) ? readdirSync(perfGoldens).sort() : []) {
+    const dir = path.join(perfGoldens, name);
+    const specFile = path.join(dir, "input.json");
+    if (!existsSync(specFile)) continue;
+    const spec = JSON.parse(readFileSync(specFile, "utf8"));
+    for (const file of ["expected.xml", "expected-warnings.json", "expected-errors.json"])
+      rmSync(path.join(dir, file), { force: true });
+    const config = readJson(
+      path.join(dir, "config.json"),
+      readJson(path.join(root, "fixtures/mappers/config.json")),
+    );
+    const inputs = spec.idocs.map((p) => ({
+      name: p,
+      packet: readIdoc(readFileSync(path.join(root, p)), { file: path.basename(p) }),
+    }));
+    const options = {
+      ...(spec.options ?? {}),
+      ...(spec.orderContext === undefined
+        ? {}
+        : { orderContext: readIdoc(readFileSync(path.join(root, spec.orderContext))) }),
+    };
+    const result = mapIdocsToProductionPerformance(inputs, config, options);
+    writeFileSync(path.join(dir, "expected-warnings.json"), json(result.warnings));
+    if (result.ok) writeFileSync(path.join(dir, "expected.xml"), result.xml);
+    else writeFileSync(path.join(dir, "expected-errors.json"), json(result.errors));
+    console.log(
+      `performance/${name}: ${result.ok ? "mapped" : `rejected (${result.errors.length} error(s))`}, ${result.warnings.length} warning(s)`,
+    );
+    perfWritten++;
+  }
+  console.log(`${perfWritten} golden case(s) written to ${path.relative(root, perfGoldens)}`);
+}

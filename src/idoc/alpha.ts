@@ -23,6 +23,10 @@ export const ALPHA_KEY_LENGTHS: Readonly<Record<string, number>> = Object.freeze
   PLNUM: 10,
   MATNR: 18,
   MATNR_LONG: 40,
+  ORDERID: 12,
+  MATERIAL: 18,
+  MATERIAL_LONG: 40,
+  SALES_ORD: 10,
 });
 
 const DIGITS = /^[0-9]+$/;

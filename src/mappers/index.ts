@@ -13,6 +13,13 @@ export {
   parseMapperConfigJson,
   type StatusRule,
 } from "./config/mapper-config.js";
+export {
+  MOVEMENT_TYPES,
+  mapIdocsToProductionPerformance,
+  type PerformanceInput,
+  type PerformanceMapOptions,
+  type PerformanceMapResult,
+} from "./idoc-to-production-performance/index.js";
 export { formatMapIssue, type MapIssue } from "./issues.js";
 export {
   type MapOptions,
@@ -21,5 +28,19 @@ export {
   RELEASE_ID,
 } from "./loipro-to-production-schedule/index.js";
 export { canonicalPacket, packetDigest } from "./loipro-to-production-schedule/source-digest.js";
+export {
+  type ErpPostingConfig,
+  type ErpPostingIdoc,
+  type ErpPostingKind,
+  type ErpPostingOptions,
+  type ErpPostingResult,
+  exIdentOf,
+  KEY_SCHEME,
+  mapProductionPerformanceToErpPostings,
+  parseErpPostingConfig,
+  parseErpPostingConfigJson,
+  refDocNoOf,
+} from "./production-performance-to-erp/index.js";
 export { toZonedDateTime, type ZonedDateTimeResult } from "./time/zoned-date-time.js";
+export { sapUnitTable } from "./units/sap-unit-lookup.js";
 export { BUILTIN_UNITS } from "./units/unit-table.js";

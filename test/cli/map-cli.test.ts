@@ -102,7 +102,7 @@ describe("b2mml map production-schedule", () => {
     for (const args of [
       [],
       ["production-schedule"],
-      ["production-performance", tablet, "--config", config],
+      ["production-order", tablet, "--config", config],
       ["production-schedule", tablet],
       ["production-schedule", tablet, "--config", config, "--verb", "Change"],
       ["production-schedule", tablet, "--config", config, "--bogus"],

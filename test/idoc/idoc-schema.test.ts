@@ -10,6 +10,9 @@ test("xsd/idoc compiles", () => {
     "loipro-common.xsd",
     "loipro01.xsd",
     "loipro05.xsd",
+    "mbgmcr.xsd",
+    "mes-to-erp-segments.xsd",
+    "ppcc2pretticket.xsd",
     "sap-data-types.xsd",
     "segments.xsd",
   ]);
@@ -17,7 +20,15 @@ test("xsd/idoc compiles", () => {
 
 test("basic types and their segment trees", () => {
   const schema = idocSchema();
-  expect([...schema.basicTypes.keys()]).toEqual(["LOIPRO01", "LOIPRO05"]);
+  expect([...schema.basicTypes.keys()]).toEqual([
+    "LOIPRO01",
+    "LOIPRO05",
+    "MBGMCR02",
+    "MBGMCR03",
+    "MBGMCR04",
+    "PPCC2PRETTICKET01",
+    "PPCC2PRETTICKET02",
+  ]);
   const idoc05 = schema.basicTypes.get("LOIPRO05");
   const header = idoc05?.children.get("E1AFKOL");
   expect(header).toMatchObject({ min: 1, max: 1 });

@@ -15,6 +15,8 @@ import { formatMapIssue } from "../../mappers/issues.js";
 import { mapLoiproToProductionSchedule } from "../../mappers/loipro-to-production-schedule/index.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { runMapErpPostings } from "./map-erp-postings.js";
+import { runMapProductionPerformance } from "./map-production-performance.js";
 
 export const MAP_HELP = `Usage: b2mml map production-schedule <idoc.xml|idoc.json> --config <file> [options]
 
@@ -46,6 +48,8 @@ interface MapArgs {
 }
 
 export function runMap(args: readonly string[], io: Io): ExitCode {
+  if (args[0] === "production-performance") return runMapProductionPerformance(args.slice(1), io);
+  if (args[0] === "erp-postings") return runMapErpPostings(args.slice(1), io);
   let values: MapArgs;
   let positionals: string[];
   try {

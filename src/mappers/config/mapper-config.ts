@@ -36,6 +36,13 @@ export interface MapperConfig {
   readonly systems?: Readonly<Record<string, { readonly timeZone: string }>>;
   /** SAP status (STAT) → state; overrides and extends the built-in table. */
   readonly statuses?: Readonly<Record<string, StatusRule>>;
+  /**
+   * How confirmed activities (time tickets' CONF_ACTIVITY1…6) are reported by the ProductionPerformance
+   * mapper: the slot numbers listed in `personnel` (labour) become PersonnelActual properties, every other
+   * slot an EquipmentActual property of the work center. Not used by the LOIPRO mapper.
+   * @default { personnel: [] } (every slot on the work center)
+   */
+  readonly activities?: { readonly personnel?: readonly number[] };
 }
 
 /** A problem in a configuration: a JSON-pointer-like path (`plants.1000.timeZone`) and a message. */
@@ -51,7 +58,7 @@ export type ParseConfigResult =
   | { readonly ok: true; readonly config: MapperConfig }
   | { readonly ok: false; readonly errors: readonly ConfigIssue[] };
 
-const TOP_KEYS = new Set(["plants", "units", "systems", "statuses"]);
+const TOP_KEYS = new Set(["plants", "units", "systems", "statuses", "activities"]);
 const STATES = new Set(["Forecast", "Released", "Other"]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -95,6 +102,7 @@ export function parseMapperConfig(value: unknown): ParseConfigResult {
     if (!isRecord(value.statuses)) fail("statuses", "must be an object", "an object", value.statuses);
     else for (const [stat, rule] of Object.entries(value.statuses)) checkStatus(stat, rule, fail);
   }
+  if (value.activities !== undefined) checkActivities(value.activities, fail);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config: value as unknown as MapperConfig };
 }
 
@@ -140,6 +148,27 @@ function checkStatus(stat: string, rule: unknown, fail: Fail): void {
     fail(`${path}.otherValue`, 'is required with state "Other"', "a non-empty string", rule.otherValue);
   if (rule.state !== "Other" && rule.otherValue !== undefined)
     fail(`${path}.otherValue`, 'is only allowed with state "Other"', "(absent)", rule.otherValue);
+}
+
+function checkActivities(value: unknown, fail: Fail): void {
+  if (!isRecord(value)) {
+    fail("activities", "must be an object", "{ personnel: [slot numbers 1–6] }", value);
+    return;
+  }
+  for (const extra of Object.keys(value))
+    if (extra !== "personnel") fail(`activities.${extra}`, `unknown key "${extra}"`, "personnel", extra);
+  const slots = value.personnel;
+  if (slots === undefined) return;
+  if (!Array.isArray(slots)) {
+    fail("activities.personnel", "must be an array", "slot numbers 1–6", slots);
+    return;
+  }
+  slots.forEach((slot: unknown, i) => {
+    if (typeof slot !== "number" || !Number.isInteger(slot) || slot < 1 || slot > 6)
+      fail(`activities.personnel.${i}`, "must be an activity slot", "an integer 1–6", slot);
+    else if (slots.indexOf(slot) !== i)
+      fail(`activities.personnel.${i}`, "is listed twice", "each slot once", slot);
+  });
 }
 
 /** Reads a configuration from JSON text; a syntax error is reported like any other problem. */

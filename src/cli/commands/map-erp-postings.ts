@@ -1,0 +1,156 @@
+/**
+ * `b2mml map erp-postings <ProductionPerformance.xml> --config <file> [--order-context <loipro.xml>]
+ * --out-dir <dir>`: one IDoc-XML file per IDoc (docs/mapping-performance.md, PERF-POST-090).
+ *
+ * @module
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { parseXmlTree, XmlParseError } from "../../binding/xml-tree.js";
+import { IdocInputError } from "../../idoc/idoc-input-error.js";
+import type { IdocPacket } from "../../idoc/model.js";
+import { readIdoc } from "../../idoc/read-idoc.js";
+import { formatMapIssue } from "../../mappers/issues.js";
+import {
+  mapProductionPerformanceToErpPostings,
+  parseErpPostingConfigJson,
+} from "../../mappers/production-performance-to-erp/index.js";
+import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
+import type { Io } from "../io.js";
+
+export const MAP_ERP_POSTINGS_HELP = `Usage: b2mml map erp-postings <ProductionPerformance.xml> --config <file> --out-dir <dir> [options]
+
+Maps a B2MML V0600 ProductionPerformance (the document or its BOD) to SAP inbound IDoc-XML:
+PPCC2PRETTICKET02 time tickets and MBGMCR03 goods movements, one file per IDoc, named
+<basic type>-<EX_IDENT or REF_DOC_NO>.xml (docs/mapping-performance.md, PERF-POST).
+
+Options:
+  --config <file>          configuration (JSON): plants' time zones, units, and "postings"
+  --order-context <file>   the orders' LOIPRO (IDoc-XML or IDoc-JSON): plant, storage locations,
+                           reservations, order items
+  --out-dir <dir>          where the IDoc files are written (created when missing)
+  -h, --help               this text
+
+Warnings and errors go to stderr, one a line, as "path: code message"; the file names to stdout.
+Exit 0: mapped; 1: mapping rejected (nothing written); 2: usage; 3: the document, the order context
+or the configuration is unreadable, not well-formed or refused as unsafe.
+
+${EXIT_CODE_HELP}`;
+
+function readable(file: string, what: string, io: Io): Uint8Array | undefined {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    io.err(
+      `${file}: IO_UNREADABLE cannot read the ${what} (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`,
+    );
+    return undefined;
+  }
+}
+
+export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
+  let values: { config?: string; "order-context"?: string; "out-dir"?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...args],
+      options: {
+        config: { type: "string" },
+        "order-context": { type: "string" },
+        "out-dir": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: true,
+    }));
+  } catch (error) {
+    io.err(`b2mml map erp-postings: ${(error as Error).message}\n\n${MAP_ERP_POSTINGS_HELP}`);
+    return ExitCode.USAGE;
+  }
+  if (values.help) {
+    io.out(MAP_ERP_POSTINGS_HELP);
+    return ExitCode.OK;
+  }
+  const usage = (message: string) => {
+    io.err(`b2mml map erp-postings: ${message}\n\n${MAP_ERP_POSTINGS_HELP}`);
+    return ExitCode.USAGE;
+  };
+  const [file, ...extra] = positionals;
+  if (file === undefined) return usage("no ProductionPerformance file given");
+  if (extra.length > 0) return usage(`one document at a time; got also ${extra.join(", ")}`);
+  if (values.config === undefined) return usage("--config <file> is required");
+  const outDir = values["out-dir"];
+  if (outDir === undefined) return usage("--out-dir <dir> is required");
+
+  const configBytes = readable(values.config, "configuration", io);
+  if (configBytes === undefined) return ExitCode.INPUT_ERROR;
+  const config = parseErpPostingConfigJson(Buffer.from(configBytes).toString("utf8"));
+  if (!config.ok) {
+    for (const e of config.errors)
+      io.err(
+        `${values.config}:${e.path === "" ? "" : ` ${e.path}:`} ${e.code} ${e.message}${e.received === undefined ? "" : ` (received ${e.received})`}`,
+      );
+    return ExitCode.INPUT_ERROR;
+  }
+  let orderContext: IdocPacket | undefined;
+  const contextFile = values["order-context"];
+  if (contextFile !== undefined) {
+    const bytes = readable(contextFile, "order context", io);
+    if (bytes === undefined) return ExitCode.INPUT_ERROR;
+    try {
+      orderContext = readIdoc(bytes, { file: contextFile });
+    } catch (error) {
+      if (error instanceof XmlParseError || error instanceof IdocInputError) {
+        io.err(`${error.message} (${error.code})`);
+        return ExitCode.INPUT_ERROR;
+      }
+      throw error;
+    }
+    const fatal = orderContext.issues.filter((i) => i.severity === "error");
+    if (fatal.length > 0 || orderContext.idocs.length === 0) {
+      for (const i of fatal) io.err(`${contextFile}: ${i.path}: ${i.code} ${i.message}`);
+      io.err(`${contextFile}: not a usable order context`);
+      return ExitCode.INPUT_ERROR;
+    }
+  }
+  const input = readable(file, "document", io);
+  if (input === undefined) return ExitCode.INPUT_ERROR;
+  try {
+    parseXmlTree(input);
+  } catch (error) {
+    if (error instanceof XmlParseError) {
+      io.err(`${file}: ${error.message} (${error.code})`);
+      return ExitCode.INPUT_ERROR;
+    }
+    throw error;
+  }
+  const result = mapProductionPerformanceToErpPostings(
+    input,
+    config.config,
+    orderContext ? { orderContext } : {},
+  );
+  for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
+  if (!result.ok) {
+    for (const error of result.errors) io.err(formatMapIssue(error));
+    io.err(
+      `b2mml map erp-postings: ${file}: rejected with ${result.errors.length} error(s), ${result.warnings.length} warning(s); nothing written`,
+    );
+    return ExitCode.FINDINGS;
+  }
+  try {
+    mkdirSync(outDir, { recursive: true });
+    for (const idoc of result.idocs) writeFileSync(path.join(outDir, idoc.fileName), idoc.xml);
+  } catch (error) {
+    io.err(
+      `${outDir}: IO_UNWRITABLE cannot write the IDocs (${(error as NodeJS.ErrnoException).code ?? "unwritable"})`,
+    );
+    return ExitCode.INPUT_ERROR;
+  }
+  for (const idoc of result.idocs) io.out(`${path.join(outDir, idoc.fileName)}\n`);
+  const tickets = result.idocs.filter((i) => i.kind === "time-ticket").length;
+  io.err(
+    `b2mml map erp-postings: ${file}: ${tickets} time ticket(s), ${result.idocs.length - tickets} goods-movement document(s), ${result.warnings.length} warning(s)`,
+  );
+  return ExitCode.OK;
+}

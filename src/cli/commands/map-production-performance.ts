@@ -1,0 +1,148 @@
+/**
+ * `b2mml map production-performance <idoc>... --config <file> [--order-context <loipro>]
+ * [--verb Sync|Process] [-o <file>]` (docs/mapping-performance.md, PERF-MAP-090).
+ *
+ * @module
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { XmlParseError } from "../../binding/xml-tree.js";
+import { IdocInputError } from "../../idoc/idoc-input-error.js";
+import type { IdocPacket } from "../../idoc/model.js";
+import { readIdoc } from "../../idoc/read-idoc.js";
+import { parseMapperConfigJson } from "../../mappers/config/mapper-config.js";
+import { mapIdocsToProductionPerformance } from "../../mappers/idoc-to-production-performance/index.js";
+import { formatMapIssue } from "../../mappers/issues.js";
+import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
+import type { Io } from "../io.js";
+
+export const MAP_PERFORMANCE_HELP = `Usage: b2mml map production-performance <idoc>... --config <file> [options]
+
+Maps MES actuals sent to SAP — time tickets (PPCC2PRETTICKET01/02) and goods movements
+(MBGMCR02/03/04), IDoc-XML or IDoc-JSON, one or more files — to one B2MML V0600 ProductionPerformance
+BOD, validated against the built-in V0600 profile (docs/mapping-performance.md).
+
+Options:
+  --config <file>          mapper configuration (JSON): plants' time zones, units, systems, activities
+  --order-context <file>   the orders' LOIPRO IDoc, for operation and confirmation-number look-ups
+  --verb <verb>            Sync (default) or Process
+  -o, --output <file>      write the document to a file instead of stdout
+  -h, --help               this text
+
+The document goes to stdout (or --output); warnings and errors to stderr, one a line, as
+"path: code message". Exit 0: mapped; 1: mapping rejected; 2: usage; 3: an input or the configuration
+is unreadable, not well-formed or refused as unsafe.
+
+${EXIT_CODE_HELP}`;
+
+type Read = { ok: true; packet: IdocPacket } | { ok: false; code: ExitCode };
+
+function readInput(file: string, io: Io): Read {
+  try {
+    return { ok: true, packet: readIdoc(readFileSync(file), { file }) };
+  } catch (error) {
+    if (error instanceof XmlParseError || error instanceof IdocInputError) {
+      io.err(`${error.message} (${error.code})`);
+      return { ok: false, code: ExitCode.INPUT_ERROR };
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && code.startsWith("E")) {
+      io.err(`${file}: IO_UNREADABLE cannot read the file (${code})`);
+      return { ok: false, code: ExitCode.INPUT_ERROR };
+    }
+    throw error;
+  }
+}
+
+export function runMapProductionPerformance(args: readonly string[], io: Io): ExitCode {
+  let values: { config?: string; "order-context"?: string; verb?: string; output?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...args],
+      options: {
+        config: { type: "string" },
+        "order-context": { type: "string" },
+        verb: { type: "string" },
+        output: { type: "string", short: "o" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: true,
+    }));
+  } catch (error) {
+    io.err(`b2mml map: ${(error as Error).message}\n\n${MAP_PERFORMANCE_HELP}`);
+    return ExitCode.USAGE;
+  }
+  if (values.help) {
+    io.out(MAP_PERFORMANCE_HELP);
+    return ExitCode.OK;
+  }
+  const usage = (message: string) => {
+    io.err(`b2mml map: ${message}\n\n${MAP_PERFORMANCE_HELP}`);
+    return ExitCode.USAGE;
+  };
+  if (positionals.length === 0) return usage("no IDoc file given");
+  if (values.config === undefined) return usage("--config <file> is required");
+  const verb = values.verb ?? "Sync";
+  if (verb !== "Process" && verb !== "Sync") return usage(`unknown verb "${verb}"; expected Sync or Process`);
+
+  let configText: string;
+  try {
+    configText = readFileSync(values.config, "utf8");
+  } catch (error) {
+    io.err(
+      `${values.config}: IO_UNREADABLE cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`,
+    );
+    return ExitCode.INPUT_ERROR;
+  }
+  const config = parseMapperConfigJson(configText);
+  if (!config.ok) {
+    for (const e of config.errors)
+      io.err(
+        `${values.config}:${e.path === "" ? "" : ` ${e.path}:`} ${e.code} ${e.message}${e.received === undefined ? "" : ` (received ${e.received})`}`,
+      );
+    return ExitCode.INPUT_ERROR;
+  }
+  const inputs: { name: string; packet: IdocPacket }[] = [];
+  for (const file of positionals) {
+    const read = readInput(file, io);
+    if (!read.ok) return read.code;
+    inputs.push({ name: file, packet: read.packet });
+  }
+  let orderContext: IdocPacket | undefined;
+  if (values["order-context"] !== undefined) {
+    const read = readInput(values["order-context"], io);
+    if (!read.ok) return read.code;
+    orderContext = read.packet;
+  }
+
+  const result = mapIdocsToProductionPerformance(inputs, config.config, {
+    verb,
+    ...(orderContext === undefined ? {} : { orderContext }),
+  });
+  const what = positionals.join(", ");
+  for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
+  if (!result.ok) {
+    for (const error of result.errors) io.err(formatMapIssue(error));
+    io.err(
+      `b2mml map: ${what}: rejected with ${result.errors.length} error(s), ${result.warnings.length} warning(s); no document`,
+    );
+    return ExitCode.FINDINGS;
+  }
+  if (values.output !== undefined) {
+    try {
+      writeFileSync(values.output, result.xml);
+    } catch (error) {
+      io.err(
+        `${values.output}: IO_UNWRITABLE cannot write the document (${(error as NodeJS.ErrnoException).code ?? "unwritable"})`,
+      );
+      return ExitCode.INPUT_ERROR;
+    }
+  } else io.out(result.xml);
+  const orders = result.value.DataArea.ProductionPerformance[0]?.ProductionResponse?.length ?? 0;
+  io.err(
+    `b2mml map: ${what}: ${orders} order(s) mapped, ${result.warnings.length} warning(s); BODID ${result.bodId}`,
+  );
+  return ExitCode.OK;
+}

@@ -1,0 +1,177 @@
+/**
+ * ProductionPerformance (MES) → ERP postings for SAP: PPCC2PRETTICKET02 time tickets and MBGMCR03 goods
+ * movements as inbound IDoc-XML. The rules, each with its requirement ID (PERF-POST-0xx), are in
+ * `docs/mapping-performance.md`, section "ProductionPerformance → ERP postings".
+ *
+ * ```ts
+ * import { mapProductionPerformanceToErpPostings, parseErpPostingConfigJson } from "b2mml/mappers";
+ * const result = mapProductionPerformanceToErpPostings(xml, config, { orderContext: readIdoc(loipro) });
+ * if (result.ok) for (const idoc of result.idocs) send(idoc.fileName, idoc.xml);
+ * else for (const e of result.errors) log(`${e.path}: ${e.code} ${e.message}`);
+ * ```
+ *
+ * @module
+ */
+import type { IdocPacket } from "../../idoc/model.js";
+import { IssueCollector, type MapIssue } from "../issues.js";
+import { sapUnitTable } from "../units/sap-unit-lookup.js";
+import { type ControlInput, type ErpPostingIdoc, goodsMovementIdoc, timeTicketIdoc } from "./build-idocs.js";
+import { collectResponse, type ResponsePostings } from "./collect-postings.js";
+import { exIdentOf, refDocNoOf } from "./idempotency-keys.js";
+import { readPerformanceSource } from "./performance-source.js";
+import { type ErpPostingConfig, parseErpPostingConfig } from "./posting-config.js";
+import type { FieldContext } from "./sap-fields.js";
+import { toSapDateTime } from "./sap-values.js";
+
+export type { ErpPostingIdoc, ErpPostingKind } from "./build-idocs.js";
+export { MOVEMENT_TYPES } from "./collect-postings.js";
+export { exIdentOf, KEY_SCHEME, type KeySource, refDocNoOf } from "./idempotency-keys.js";
+export { ACCEPTED_ROOTS } from "./performance-source.js";
+export {
+  type ErpPostingConfig,
+  type ParseErpPostingConfigResult,
+  type PartnerConfig,
+  type PostingsConfig,
+  parseErpPostingConfig,
+  parseErpPostingConfigJson,
+  type RoundingRule,
+  type StorageLocationConfig,
+} from "./posting-config.js";
+export { base32, toSapDateTime, toSapQuantity } from "./sap-values.js";
+export { POSTING_SEGMENTS } from "./segment-definitions.js";
+
+export interface ErpPostingOptions {
+  /** The orders' LOIPRO (as `readIdoc` returns it): plant, storage locations, reservations, order items. */
+  readonly orderContext?: IdocPacket;
+}
+
+export type ErpPostingResult =
+  | { readonly ok: true; readonly idocs: readonly ErpPostingIdoc[]; readonly warnings: readonly MapIssue[] }
+  | { readonly ok: false; readonly errors: readonly MapIssue[]; readonly warnings: readonly MapIssue[] };
+
+/**
+ * Maps one ProductionPerformance document (or its BOD: Sync, Process, Show …) to SAP inbound IDocs.
+ * The document is validated against the V0600 profile first. Never throws on bad input: every problem
+ * is collected and any error means no IDoc at all.
+ *
+ * @throws {XmlParseError} only when the input is not well-formed or refused by the hardened reader
+ */
+export function mapProductionPerformanceToErpPostings(
+  input: string | Uint8Array,
+  config: ErpPostingConfig,
+  options: ErpPostingOptions = {},
+): ErpPostingResult {
+  const issues = new IssueCollector();
+  const checked = parseErpPostingConfig(config);
+  if (!checked.ok) {
+    for (const e of checked.errors)
+      issues.error(e.code, `config:${e.path}`, e.message, { expected: e.expected, received: e.received });
+    return { ok: false, errors: issues.errors, warnings: issues.warnings };
+  }
+  const ctx: FieldContext = { config: checked.config, issues, sapUnits: sapUnitTable(checked.config.units) };
+  const source = readPerformanceSource(input, issues);
+  if (source === undefined) return { ok: false, errors: issues.errors, warnings: issues.warnings };
+  const app = source.applicationArea;
+  const bodId = app?.BODID?.value.trim() ?? "";
+  const creation = app?.CreationDateTime.value;
+  const responses: { postings: ResponsePostings; performanceId: string }[] = [];
+  let firstZone: string | undefined;
+  for (const { value: pp, path } of source.performances) {
+    const fallback =
+      pp.EndTime !== undefined
+        ? { lexical: pp.EndTime.value, path: `${path}/EndTime` }
+        : pp.StartTime !== undefined
+          ? { lexical: pp.StartTime.value, path: `${path}/StartTime` }
+          : creation !== undefined
+            ? { lexical: creation, path: `/${source.root}/ApplicationArea/CreationDateTime` }
+            : undefined;
+    (pp.ProductionResponse ?? []).forEach((response, r) => {
+      const postings = collectResponse(
+        ctx,
+        pp,
+        response,
+        `${path}/ProductionResponse[${r + 1}]`,
+        fallback,
+        options.orderContext,
+      );
+      if (postings === undefined) return;
+      firstZone ??= checked.config.plants[postings.plant]?.timeZone;
+      responses.push({ postings, performanceId: pp.ID?.value.trim() ?? "" });
+    });
+  }
+  if (
+    issues.errors.length === 0 &&
+    responses.every((r) => r.postings.tickets.length === 0 && r.postings.movements.length === 0)
+  )
+    issues.error(
+      "NOTHING_TO_POST",
+      `/${source.root}`,
+      "the document holds no time ticket and no goods movement",
+    );
+  if (issues.errors.length > 0) return { ok: false, errors: issues.errors, warnings: issues.warnings };
+
+  const systemZone =
+    checked.config.systems?.[checked.config.postings.sender.partnerNumber]?.timeZone ?? firstZone;
+  const created =
+    creation !== undefined && systemZone !== undefined ? toSapDateTime(creation, systemZone) : undefined;
+  const control: ControlInput = {
+    config: checked.config,
+    ...(created?.ok ? { created: { date: created.date, time: created.time } } : {}),
+  };
+  const idocs: ErpPostingIdoc[] = [];
+  const seen = new Map<string, string>();
+  const unique = (key: string, path: string) => {
+    const previous = seen.get(key);
+    if (previous !== undefined)
+      issues.error(
+        "DUPLICATE_KEY",
+        path,
+        `the posting has the same key ${key} as ${previous}: SAP would refuse it as a duplicate`,
+      );
+    seen.set(key, path);
+  };
+  for (const { postings, performanceId } of responses) {
+    const base = { bodId, performanceId, responseId: postings.responseId };
+    for (const ticket of postings.tickets) {
+      const exIdent = exIdentOf({ ...base, segmentIds: ticket.segmentIds, content: ticket.fields });
+      unique(exIdent, ticket.path);
+      idocs.push(
+        timeTicketIdoc(control, idocs.length + 1, { ...ticket.fields, EX_IDENT: exIdent }, [ticket.path]),
+      );
+    }
+    const documents = new Map<string, typeof postings.movements>();
+    for (const m of postings.movements) {
+      const key = `${m.gmCode}|${m.postingDate}`;
+      documents.set(key, [...(documents.get(key) ?? []), m]);
+    }
+    for (const items of documents.values()) {
+      const [head] = items;
+      if (head === undefined) continue;
+      const content = {
+        GM_CODE: head.gmCode,
+        PSTNG_DATE: head.postingDate,
+        items: items.map((i) => i.fields),
+      };
+      const refDocNo = refDocNoOf({ ...base, segmentIds: items.map((i) => i.segmentIds.join("/")), content });
+      unique(refDocNo, head.path);
+      const headerText = postings.responseId.length <= 25 ? postings.responseId : undefined;
+      idocs.push(
+        goodsMovementIdoc(
+          control,
+          idocs.length + 1,
+          {
+            PSTNG_DATE: head.postingDate,
+            DOC_DATE: head.postingDate,
+            REF_DOC_NO: refDocNo,
+            ...(headerText === undefined || headerText === "" ? {} : { HEADER_TXT: headerText }),
+          },
+          head.gmCode,
+          items.map((i) => i.fields),
+          items.map((i) => i.path),
+        ),
+      );
+    }
+  }
+  if (issues.errors.length > 0) return { ok: false, errors: issues.errors, warnings: issues.warnings };
+  return { ok: true, idocs, warnings: issues.warnings };
+}
