@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { LedgerError } from "../../audit/ledger.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
 import type { IdocPacket } from "../../idoc/model.js";
@@ -15,6 +16,7 @@ import { formatMapIssue } from "../../mappers/issues.js";
 import { mapLoiproToProductionSchedule } from "../../mappers/loipro-to-production-schedule/index.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { appendMappingAudit } from "../mapping-audit.js";
 import { runMapErpPostings } from "./map-erp-postings.js";
 import { runMapProductionPerformance } from "./map-production-performance.js";
 
@@ -30,6 +32,8 @@ Options:
   --created <dateTime>  creation time for IDocs whose control record has no CREDAT (xs:dateTime
                         with offset); never used when CREDAT is there
   -o, --output <file>   write the document to a file instead of stdout
+  --audit <ledger>      append the run's audit record (input and output digests, configuration,
+                        schema set, outcome) to this ledger (see b2mml audit verify)
   -h, --help            this text
 
 The document goes to stdout (or --output); warnings and errors to stderr, one a line, as
@@ -44,6 +48,7 @@ interface MapArgs {
   strict?: boolean;
   created?: string;
   output?: string;
+  audit?: string;
   help?: boolean;
 }
 
@@ -61,6 +66,7 @@ export function runMap(args: readonly string[], io: Io): ExitCode {
         strict: { type: "boolean" },
         created: { type: "string" },
         output: { type: "string", short: "o" },
+        audit: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -110,8 +116,10 @@ export function runMap(args: readonly string[], io: Io): ExitCode {
   }
 
   let packet: IdocPacket;
+  let bytes: Uint8Array;
   try {
-    packet = readIdoc(readFileSync(file), { file, ...(values.strict ? { strict: true } : {}) });
+    bytes = readFileSync(file);
+    packet = readIdoc(bytes, { file, ...(values.strict ? { strict: true } : {}) });
   } catch (error) {
     if (error instanceof XmlParseError || error instanceof IdocInputError) {
       io.err(`${error.message} (${error.code})`);
@@ -130,6 +138,25 @@ export function runMap(args: readonly string[], io: Io): ExitCode {
     ...(values.created === undefined ? {} : { creationDateTime: values.created }),
   });
   for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
+  const rejected = !result.ok || (values.strict === true && result.warnings.length > 0);
+  if (values.audit !== undefined) {
+    try {
+      appendMappingAudit(values.audit, {
+        mapper: "loipro-to-production-schedule",
+        messageType: packet.idocs[0]?.messageType ?? "LOIPRO",
+        inputs: [{ file, bytes }],
+        packets: [packet],
+        configuration: JSON.parse(configText) as unknown,
+        outcome: rejected ? "rejected" : "mapped",
+        b2mmlOutput: true,
+        ...(result.ok && !rejected ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof LedgerError)) throw error;
+      io.err(`b2mml map: the audit ledger ${values.audit}: ${error.message}`);
+      return ExitCode.INPUT_ERROR;
+    }
+  }
   if (!result.ok) {
     for (const error of result.errors) io.err(formatMapIssue(error));
     io.err(

@@ -1,0 +1,71 @@
+/**
+ * `b2mml map production-schedule --audit <ledger>`: one audit record per run, chained in the ledger,
+ * with the BODID as idempotency key, digests of the canonical input and output, and the outcome.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { verifyLedger } from "../../src/audit/ledger.js";
+import { ExitCode } from "../../src/cli/exit-codes.js";
+import type { Io } from "../../src/cli/io.js";
+import { runCli } from "../../src/cli/run.js";
+import { repoRoot } from "../helpers/paths.js";
+
+const work = mkdtempSync(path.join(tmpdir(), "b2mml-map-audit-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function run(args: string[]): { code: number; out: string; err: string } {
+  let out = "";
+  let err = "";
+  const io: Io = {
+    out: (t) => {
+      out += `${t}\n`;
+    },
+    err: (t) => {
+      err += `${t}\n`;
+    },
+  };
+  return { code: runCli(["map", ...args], io), out, err };
+}
+
+const config = path.join(repoRoot, "fixtures/mappers/config.json");
+const tablet = path.join(repoRoot, "fixtures/idoc/loipro05-tablet-plain/idoc.xml");
+
+describe("map production-schedule --audit", () => {
+  test("each run appends one chained record; a re-run has the same idempotency key and digests", () => {
+    const ledger = path.join(work, "ledger.jsonl");
+    expect(run(["production-schedule", tablet, "--config", config, "--audit", ledger]).code).toBe(
+      ExitCode.OK,
+    );
+    expect(run(["production-schedule", tablet, "--config", config, "--audit", ledger]).code).toBe(
+      ExitCode.OK,
+    );
+    expect(verifyLedger(ledger)).toMatchObject({ ok: true, records: 2 });
+    const records = readFileSync(ledger, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { record: Record<string, unknown> }).record);
+    const [first, second] = records;
+    expect(first?.operation).toBe("mapping");
+    expect(first?.mapper).toBe("loipro-to-production-schedule");
+    expect(first?.outcome).toBe("mapped");
+    expect(String(first?.idempotencyKey)).toMatch(/\/sha256:[0-9a-f]{64}$/);
+    expect(second?.idempotencyKey).toBe(first?.idempotencyKey);
+    expect(second?.input).toEqual(first?.input);
+    expect(second?.output).toEqual(first?.output);
+    expect(second?.correlationId).not.toBe(first?.correlationId);
+    expect((first?.schemaSet as { files: unknown[] }).files.length).toBeGreaterThan(0);
+  });
+
+  test("a rejected mapping is recorded as rejected, without an output digest", () => {
+    const ledger = path.join(work, "rejected.jsonl");
+    const emptyConfig = path.join(work, "empty-config.json");
+    writeFileSync(emptyConfig, JSON.stringify({ plants: {} }));
+    const r = run(["production-schedule", tablet, "--config", emptyConfig, "--audit", ledger]);
+    expect(r.code).toBe(ExitCode.FINDINGS);
+    const { record } = JSON.parse(readFileSync(ledger, "utf8").trim()) as { record: Record<string, unknown> };
+    expect(record.outcome).toBe("rejected");
+    expect(record.output).toBeUndefined();
+  });
+});
