@@ -32,7 +32,7 @@ function run(args: string[]): { code: number; out: string; err: string } {
 const config = path.join(repoRoot, "fixtures/mappers/config.json");
 const tablet = path.join(repoRoot, "fixtures/idoc/loipro05-tablet-plain/idoc.xml");
 
-describe("map production-schedule --audit", () => {
+describe("map --audit", () => {
   test("each run appends one chained record; a re-run has the same idempotency key and digests", () => {
     const ledger = path.join(work, "ledger.jsonl");
     expect(run(["production-schedule", tablet, "--config", config, "--audit", ledger]).code).toBe(
@@ -67,5 +67,35 @@ describe("map production-schedule --audit", () => {
     const { record } = JSON.parse(readFileSync(ledger, "utf8").trim()) as { record: Record<string, unknown> };
     expect(record.outcome).toBe("rejected");
     expect(record.output).toBeUndefined();
+  });
+
+  test("production-performance and erp-postings append their records to the same ledger", () => {
+    const ledger = path.join(work, "both.jsonl");
+    const movement = path.join(repoRoot, "fixtures/idoc/perf-gm-receipt-101/goodsmovement.xml");
+    const performance = path.join(repoRoot, "fixtures/mappers/performance/gm-receipt-101/expected.xml");
+    const erpConfig = path.join(repoRoot, "fixtures/mappers/erp-postings/config.json");
+    expect(run(["production-performance", movement, "--config", config, "--audit", ledger]).code).toBe(
+      ExitCode.OK,
+    );
+    const postings = run([
+      "erp-postings",
+      performance,
+      "--config",
+      erpConfig,
+      "--out-dir",
+      path.join(work, "postings"),
+      "--audit",
+      ledger,
+    ]);
+    expect(postings.code).toBe(ExitCode.OK);
+    expect(verifyLedger(ledger)).toMatchObject({ ok: true, records: 2 });
+    const records = readFileSync(ledger, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { record: Record<string, unknown> }).record);
+    expect(records.map((r) => [r.mapper, r.outcome, r.output !== undefined])).toEqual([
+      ["idoc-to-production-performance", "mapped", true],
+      ["production-performance-to-erp", "mapped", true],
+    ]);
   });
 });

@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { LedgerError } from "../../audit/ledger.js";
 import { parseXmlTree, XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
 import type { IdocPacket } from "../../idoc/model.js";
@@ -18,6 +19,7 @@ import {
 } from "../../mappers/production-performance-to-erp/index.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { appendMappingAudit } from "../mapping-audit.js";
 
 export const MAP_ERP_POSTINGS_HELP = `Usage: b2mml map erp-postings <ProductionPerformance.xml> --config <file> --out-dir <dir> [options]
 
@@ -30,6 +32,7 @@ Options:
   --order-context <file>   the orders' LOIPRO (IDoc-XML or IDoc-JSON): plant, storage locations,
                            reservations, order items
   --out-dir <dir>          where the IDoc files are written (created when missing)
+  --audit <ledger>         append the run's audit record to this ledger (see b2mml audit verify)
   -h, --help               this text
 
 Warnings and errors go to stderr, one a line, as "path: code message"; the file names to stdout.
@@ -50,7 +53,13 @@ function readable(file: string, what: string, io: Io): Uint8Array | undefined {
 }
 
 export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
-  let values: { config?: string; "order-context"?: string; "out-dir"?: string; help?: boolean };
+  let values: {
+    config?: string;
+    "order-context"?: string;
+    "out-dir"?: string;
+    audit?: string;
+    help?: boolean;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -59,6 +68,7 @@ export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
         config: { type: "string" },
         "order-context": { type: "string" },
         "out-dir": { type: "string" },
+        audit: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -131,6 +141,23 @@ export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
     orderContext ? { orderContext } : {},
   );
   for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
+  if (values.audit !== undefined) {
+    try {
+      appendMappingAudit(values.audit, {
+        mapper: "production-performance-to-erp",
+        messageType: parseXmlTree(input).local,
+        inputs: [{ file, bytes: input }],
+        packets: [],
+        configuration: JSON.parse(Buffer.from(configBytes).toString("utf8")) as unknown,
+        outcome: result.ok ? "mapped" : "rejected",
+        ...(result.ok ? { outputs: result.idocs.map((d) => d.xml) } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof LedgerError)) throw error;
+      io.err(`b2mml map erp-postings: the audit ledger ${values.audit}: ${error.message}`);
+      return ExitCode.INPUT_ERROR;
+    }
+  }
   if (!result.ok) {
     for (const error of result.errors) io.err(formatMapIssue(error));
     io.err(

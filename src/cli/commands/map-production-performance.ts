@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { LedgerError } from "../../audit/ledger.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
 import type { IdocPacket } from "../../idoc/model.js";
@@ -15,6 +16,7 @@ import { mapIdocsToProductionPerformance } from "../../mappers/idoc-to-productio
 import { formatMapIssue } from "../../mappers/issues.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { appendMappingAudit } from "../mapping-audit.js";
 
 export const MAP_PERFORMANCE_HELP = `Usage: b2mml map production-performance <idoc>... --config <file> [options]
 
@@ -27,6 +29,7 @@ Options:
   --order-context <file>   the orders' LOIPRO IDoc, for operation and confirmation-number look-ups
   --verb <verb>            Sync (default) or Process
   -o, --output <file>      write the document to a file instead of stdout
+  --audit <ledger>         append the run's audit record to this ledger (see b2mml audit verify)
   -h, --help               this text
 
 The document goes to stdout (or --output); warnings and errors to stderr, one a line, as
@@ -35,11 +38,12 @@ is unreadable, not well-formed or refused as unsafe.
 
 ${EXIT_CODE_HELP}`;
 
-type Read = { ok: true; packet: IdocPacket } | { ok: false; code: ExitCode };
+type Read = { ok: true; packet: IdocPacket; bytes: Uint8Array } | { ok: false; code: ExitCode };
 
 function readInput(file: string, io: Io): Read {
   try {
-    return { ok: true, packet: readIdoc(readFileSync(file), { file }) };
+    const bytes = readFileSync(file);
+    return { ok: true, packet: readIdoc(bytes, { file }), bytes };
   } catch (error) {
     if (error instanceof XmlParseError || error instanceof IdocInputError) {
       io.err(`${error.message} (${error.code})`);
@@ -55,7 +59,14 @@ function readInput(file: string, io: Io): Read {
 }
 
 export function runMapProductionPerformance(args: readonly string[], io: Io): ExitCode {
-  let values: { config?: string; "order-context"?: string; verb?: string; output?: string; help?: boolean };
+  let values: {
+    config?: string;
+    "order-context"?: string;
+    verb?: string;
+    output?: string;
+    audit?: string;
+    help?: boolean;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -65,6 +76,7 @@ export function runMapProductionPerformance(args: readonly string[], io: Io): Ex
         "order-context": { type: "string" },
         verb: { type: "string" },
         output: { type: "string", short: "o" },
+        audit: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -105,10 +117,12 @@ export function runMapProductionPerformance(args: readonly string[], io: Io): Ex
     return ExitCode.INPUT_ERROR;
   }
   const inputs: { name: string; packet: IdocPacket }[] = [];
+  const files: { file: string; bytes: Uint8Array }[] = [];
   for (const file of positionals) {
     const read = readInput(file, io);
     if (!read.ok) return read.code;
     inputs.push({ name: file, packet: read.packet });
+    files.push({ file, bytes: read.bytes });
   }
   let orderContext: IdocPacket | undefined;
   if (values["order-context"] !== undefined) {
@@ -123,6 +137,24 @@ export function runMapProductionPerformance(args: readonly string[], io: Io): Ex
   });
   const what = positionals.join(", ");
   for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
+  if (values.audit !== undefined) {
+    try {
+      appendMappingAudit(values.audit, {
+        mapper: "idoc-to-production-performance",
+        messageType: inputs[0]?.packet.idocs[0]?.messageType ?? "unknown",
+        inputs: files,
+        packets: inputs.map((i) => i.packet),
+        configuration: JSON.parse(configText) as unknown,
+        outcome: result.ok ? "mapped" : "rejected",
+        b2mmlOutput: true,
+        ...(result.ok ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof LedgerError)) throw error;
+      io.err(`b2mml map: the audit ledger ${values.audit}: ${error.message}`);
+      return ExitCode.INPUT_ERROR;
+    }
+  }
   if (!result.ok) {
     for (const error of result.errors) io.err(formatMapIssue(error));
     io.err(
