@@ -20,6 +20,7 @@ import {
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
+import { readMapConfig } from "./map-config.js";
 
 export const MAP_ERP_POSTINGS_HELP = `Usage: b2mml map erp-postings <ProductionPerformance.xml> --config <file> --out-dir <dir> [options]
 
@@ -93,16 +94,8 @@ export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
   const outDir = values["out-dir"];
   if (outDir === undefined) return usage("--out-dir <dir> is required");
 
-  const configBytes = readable(values.config, "configuration", io);
-  if (configBytes === undefined) return ExitCode.INPUT_ERROR;
-  const config = parseErpPostingConfigJson(Buffer.from(configBytes).toString("utf8"));
-  if (!config.ok) {
-    for (const e of config.errors)
-      io.err(
-        `${values.config}:${e.path === "" ? "" : ` ${e.path}:`} ${e.code} ${e.message}${e.received === undefined ? "" : ` (received ${e.received})`}`,
-      );
-    return ExitCode.INPUT_ERROR;
-  }
+  const config = readMapConfig(values.config, parseErpPostingConfigJson, io);
+  if (!config.ok) return config.code;
   let orderContext: IdocPacket | undefined;
   const contextFile = values["order-context"];
   if (contextFile !== undefined) {
@@ -148,7 +141,7 @@ export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
         messageType: parseXmlTree(input).local,
         inputs: [{ file, bytes: input }],
         packets: [],
-        configuration: JSON.parse(Buffer.from(configBytes).toString("utf8")) as unknown,
+        configuration: JSON.parse(config.text) as unknown,
         outcome: result.ok ? "mapped" : "rejected",
         ...(result.ok ? { outputs: result.idocs.map((d) => d.xml) } : {}),
       });

@@ -17,6 +17,7 @@ import { formatMapIssue } from "../../mappers/issues.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
+import { readMapConfig } from "./map-config.js";
 
 export const MAP_PERFORMANCE_HELP = `Usage: b2mml map production-performance <idoc>... --config <file> [options]
 
@@ -99,23 +100,9 @@ export function runMapProductionPerformance(args: readonly string[], io: Io): Ex
   const verb = values.verb ?? "Sync";
   if (verb !== "Process" && verb !== "Sync") return usage(`unknown verb "${verb}"; expected Sync or Process`);
 
-  let configText: string;
-  try {
-    configText = readFileSync(values.config, "utf8");
-  } catch (error) {
-    io.err(
-      `${values.config}: IO_UNREADABLE cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`,
-    );
-    return ExitCode.INPUT_ERROR;
-  }
-  const config = parseMapperConfigJson(configText);
-  if (!config.ok) {
-    for (const e of config.errors)
-      io.err(
-        `${values.config}:${e.path === "" ? "" : ` ${e.path}:`} ${e.code} ${e.message}${e.received === undefined ? "" : ` (received ${e.received})`}`,
-      );
-    return ExitCode.INPUT_ERROR;
-  }
+  const config = readMapConfig(values.config, parseMapperConfigJson, io);
+  if (!config.ok) return config.code;
+  const configText = config.text;
   const inputs: { name: string; packet: IdocPacket }[] = [];
   const files: { file: string; bytes: Uint8Array }[] = [];
   for (const file of positionals) {

@@ -17,6 +17,7 @@ import { mapLoiproToProductionSchedule } from "../../mappers/loipro-to-productio
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
+import { readMapConfig } from "./map-config.js";
 import { runMapErpPostings } from "./map-erp-postings.js";
 import { runMapProductionPerformance } from "./map-production-performance.js";
 
@@ -97,23 +98,9 @@ export function runMap(args: readonly string[], io: Io): ExitCode {
   const verb = values.verb ?? "Process";
   if (verb !== "Process" && verb !== "Sync") return usage(`unknown verb "${verb}"; expected Process or Sync`);
 
-  let configText: string;
-  try {
-    configText = readFileSync(values.config, "utf8");
-  } catch (error) {
-    io.err(
-      `${values.config}: IO_UNREADABLE cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`,
-    );
-    return ExitCode.INPUT_ERROR;
-  }
-  const config = parseMapperConfigJson(configText);
-  if (!config.ok) {
-    for (const e of config.errors)
-      io.err(
-        `${values.config}:${e.path === "" ? "" : ` ${e.path}:`} ${e.code} ${e.message}${e.received === undefined ? "" : ` (received ${e.received})`}`,
-      );
-    return ExitCode.INPUT_ERROR;
-  }
+  const config = readMapConfig(values.config, parseMapperConfigJson, io);
+  if (!config.ok) return config.code;
+  const configText = config.text;
 
   let packet: IdocPacket;
   let bytes: Uint8Array;

@@ -1,0 +1,38 @@
+/**
+ * Reading a map command's `--config` file: unreadable → exit 3 with the reason, invalid → every problem
+ * with its key path, then exit 3.
+ *
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import type { ConfigIssue } from "../../mappers/config/mapper-config.js";
+import { ExitCode } from "../exit-codes.js";
+import type { Io } from "../io.js";
+
+export type ConfigRead<C> = { ok: true; config: C; text: string } | { ok: false; code: ExitCode };
+
+/** Reads and checks a configuration file with the mapping's parser; reports every problem on stderr. */
+export function readMapConfig<C>(
+  file: string,
+  parse: (text: string) => { ok: true; config: C } | { ok: false; errors: readonly ConfigIssue[] },
+  io: Io,
+): ConfigRead<C> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    io.err(
+      `${file}: IO_UNREADABLE cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`,
+    );
+    return { ok: false, code: ExitCode.INPUT_ERROR };
+  }
+  const parsed = parse(text);
+  if (!parsed.ok) {
+    for (const e of parsed.errors)
+      io.err(
+        `${file}:${e.path === "" ? "" : ` ${e.path}:`} ${e.code} ${e.message}${e.received === undefined ? "" : ` (received ${e.received})`}`,
+      );
+    return { ok: false, code: ExitCode.INPUT_ERROR };
+  }
+  return { ok: true, config: parsed.config, text };
+}
