@@ -56,6 +56,7 @@ describe("requirement IDs of docs/mapping-performance.md (PERF-MAP)", () => {
       .filter((f) => f.endsWith(".test.ts"))
       .map((f) => path.join(perfDir, f)),
     path.join(repoRoot, "test/cli/map-performance-cli.test.ts"),
+    path.join(repoRoot, "test/mappers/round-trip.property.test.ts"),
   ];
   const perfTested = new Set(perfFiles.flatMap((f) => titleIds(readFileSync(f, "utf8"), PERF)));
 
@@ -82,6 +83,7 @@ describe("requirement IDs of docs/mapping-performance.md, section ERP postings (
       .filter((f) => f.endsWith(".test.ts"))
       .map((f) => path.join(postDir, f)),
     path.join(repoRoot, "test/cli/map-erp-postings-cli.test.ts"),
+    path.join(repoRoot, "test/mappers/round-trip.property.test.ts"),
   ];
   const postTested = new Set(postFiles.flatMap((f) => titleIds(readFileSync(f, "utf8"), /PERF-POST-\d{3}/g)));
 

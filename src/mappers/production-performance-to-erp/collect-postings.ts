@@ -10,6 +10,7 @@ import type {
   LocationType,
   MaterialActualType,
   PersonnelActualType,
+  ProductionDataType,
   ProductionPerformanceType,
   ProductionResponseType,
   QuantityValueType,
@@ -73,6 +74,20 @@ export const MOVEMENT_TYPES: Readonly<
 };
 
 type Kind = "YIELD" | "SCRAP" | "REWORK";
+
+/** A confirmed quantity of a time ticket; `ticket` = its TIME_TICKET link (PERF-MAP-048), if any. */
+interface Confirmed {
+  readonly kind: Kind;
+  readonly quantity: SourceQuantity;
+  readonly reason?: PropertyValue;
+  readonly ticket?: string;
+}
+
+interface ActivitySource {
+  readonly a: EquipmentActualType | PersonnelActualType;
+  readonly kind: "equipment" | "personnel";
+  readonly path: string;
+}
 const KINDS: Readonly<Record<string, Kind>> = { Yield: "YIELD", Scrap: "SCRAP", Rework: "REWORK" };
 
 interface Scope {
@@ -214,7 +229,7 @@ function walk(
         ? undefined
         : sapDateTime(scope.ctx, postingSource.lexical, postingSource.path, scope.zone, { quiet: true })
             ?.date;
-    const confirmed: { kind: Kind; quantity: SourceQuantity; reason?: PropertyValue }[] = [];
+    const confirmed: Confirmed[] = [];
     const materials = materialsOf(segment, path);
     for (const m of materials) classify(scope, m, op, segmentIds, postingDate, path, confirmed);
     const activities = [
@@ -239,16 +254,7 @@ function walk(
         )?.some((p) => SLOT_KEY.test(p.ID.value.trim()) && (p.Quantity ?? []).length > 0),
     );
     if (isOperation && op !== undefined)
-      ticket(
-        scope,
-        segment,
-        path,
-        op,
-        segmentIds,
-        { start, end, postingDate, postingSource },
-        confirmed,
-        activities,
-      );
+      tickets(scope, segment, path, op, segmentIds, { start, end, postingDate }, confirmed, activities);
     else if (confirmed.length > 0 || activities.length > 0)
       scope.ctx.issues.error(
         "NOT_AN_OPERATION",
@@ -327,7 +333,7 @@ function classify(
   segmentIds: readonly string[],
   segmentDate: string | undefined,
   segmentPath: string,
-  confirmed: { kind: Kind; quantity: SourceQuantity; reason?: PropertyValue }[],
+  confirmed: Confirmed[],
 ): void {
   const { ctx } = scope;
   const moveType = m.properties.get("MOVE_TYPE");
@@ -345,7 +351,13 @@ function classify(
     const quantity = readQuantity(ctx, m.quantity, m.path);
     if (quantity === undefined) return;
     const reason = m.properties.get("REASON") ?? m.properties.get("DEV_REASON");
-    confirmed.push({ kind, quantity, ...(reason === undefined ? {} : { reason }) });
+    const link = m.properties.get("TIME_TICKET")?.value;
+    confirmed.push({
+      kind,
+      quantity,
+      ...(reason === undefined ? {} : { reason }),
+      ...(link === undefined || link === "" ? {} : { ticket: link }),
+    });
     return;
   }
   let type = moveType?.value ?? (m.produced ? "531" : "261");
@@ -484,7 +496,52 @@ function reservation(
     );
 }
 
-function ticket(
+/** The schemes of the ProductionData the inbound mapping writes for a time ticket (PERF-MAP-048). */
+const TICKET_SCHEMES: ReadonlySet<string> = new Set(["EX_IDENT", "DOCNUM/TIMETICKET"]);
+
+/** The TIME_TICKET link of an actual's property list (first Value/ValueString), if any. */
+function linkOf(
+  properties:
+    | readonly { readonly ID: { readonly value: string }; readonly Value?: readonly ValueType[] }[]
+    | undefined,
+): string | undefined {
+  const p = (properties ?? []).find((x) => x.ID.value.trim() === "TIME_TICKET");
+  const v = p?.Value?.[0]?.ValueString;
+  const text = v === undefined || "$nil" in v ? undefined : v.value.trim();
+  return text === "" ? undefined : text;
+}
+
+const equipmentLink = (a: EquipmentActualType) => linkOf(a.EquipmentActualProperty);
+const personnelLink = (a: PersonnelActualType) => linkOf(a.PersonnelActualProperty);
+const activityLink = (x: ActivitySource) =>
+  "EquipmentActualProperty" in x.a
+    ? equipmentLink(x.a as EquipmentActualType)
+    : personnelLink(x.a as PersonnelActualType);
+
+/** A ProductionData value by Key. */
+function dataValue(data: ProductionDataType | undefined, key: string): string | undefined {
+  const v = data?.Value?.find((x) => x.Key?.value.trim() === key)?.ValueString;
+  const text = v === undefined || "$nil" in v ? undefined : v.value.trim();
+  return text === "" ? undefined : text;
+}
+
+interface TicketGroup {
+  /** The IDs the EX_IDENT derivation names: the segment IDs, for one ticket of several its source ID too. */
+  readonly keyIds: readonly string[];
+  readonly final: boolean;
+  readonly data: ProductionDataType | undefined;
+  readonly confirmed: readonly Confirmed[];
+  readonly activities: readonly ActivitySource[];
+  readonly equipment: readonly EquipmentActualType[];
+  readonly personnel: readonly PersonnelActualType[];
+}
+
+/**
+ * The time tickets of one operation segment (PERF-POST-010, 018): one ticket, or — when the segment's
+ * actuals and ProductionData name two or more time tickets (TIME_TICKET, as the inbound mapping links
+ * them) — one ticket per source ticket, plus one for the actuals linked to none.
+ */
+function tickets(
   scope: Scope,
   segment: SegmentResponseType,
   path: string,
@@ -494,17 +551,78 @@ function ticket(
     start: DateCandidate | undefined;
     end: DateCandidate | undefined;
     postingDate: string | undefined;
-    postingSource: DateCandidate | undefined;
   },
-  confirmed: readonly { kind: Kind; quantity: SourceQuantity; reason?: PropertyValue }[],
-  activities: readonly {
-    a: EquipmentActualType | PersonnelActualType;
-    kind: "equipment" | "personnel";
-    path: string;
-  }[],
+  confirmed: readonly Confirmed[],
+  activities: readonly ActivitySource[],
+): void {
+  const completed = segment.SegmentState?.value === "Completed";
+  const equipment = segment.EquipmentActual ?? [];
+  const personnel = segment.PersonnelActual ?? [];
+  const data = (segment.ProductionData ?? []).filter((d) => TICKET_SCHEMES.has(d.ID.schemeID ?? ""));
+  const ids: string[] = [];
+  for (const id of [
+    ...data.map((d) => d.ID.value.trim()),
+    ...confirmed.map((c) => c.ticket),
+    ...equipment.map(equipmentLink),
+    ...personnel.map(personnelLink),
+  ])
+    if (id !== undefined && !ids.includes(id)) ids.push(id);
+  const dataOf = (id: string | undefined) => data.find((d) => d.ID.value.trim() === id);
+  if (ids.length <= 1) {
+    ticket(scope, segment, path, operation, times, {
+      keyIds: segmentIds,
+      final: completed,
+      data: dataOf(ids[0]),
+      confirmed,
+      activities,
+      equipment,
+      personnel,
+    });
+    return;
+  }
+  const finals = completed ? ids.filter((id) => dataValue(dataOf(id), "FIN_CONF") === "X") : [];
+  if (completed && finals.length === 0) finals.push(ids[ids.length - 1] as string);
+  const groups: TicketGroup[] = [];
+  const unlinked = {
+    confirmed: confirmed.filter((c) => c.ticket === undefined),
+    activities: activities.filter((x) => activityLink(x) === undefined),
+  };
+  if (unlinked.confirmed.length > 0 || unlinked.activities.length > 0)
+    groups.push({
+      keyIds: segmentIds,
+      final: false,
+      data: undefined,
+      ...unlinked,
+      equipment: equipment.filter((a) => equipmentLink(a) === undefined),
+      personnel: personnel.filter((a) => personnelLink(a) === undefined),
+    });
+  for (const id of ids)
+    groups.push({
+      keyIds: [...segmentIds, id],
+      final: finals.includes(id),
+      data: dataOf(id),
+      confirmed: confirmed.filter((c) => c.ticket === id),
+      activities: activities.filter((x) => activityLink(x) === id),
+      equipment: equipment.filter((a) => equipmentLink(a) === id),
+      personnel: personnel.filter((a) => personnelLink(a) === id),
+    });
+  for (const group of groups) ticket(scope, segment, path, operation, times, group);
+}
+
+function ticket(
+  scope: Scope,
+  segment: SegmentResponseType,
+  path: string,
+  operation: string,
+  times: {
+    start: DateCandidate | undefined;
+    end: DateCandidate | undefined;
+    postingDate: string | undefined;
+  },
+  group: TicketGroup,
 ): void {
   const { ctx } = scope;
-  const final = segment.SegmentState?.value === "Completed";
+  const { final, confirmed, activities } = group;
   if (
     confirmed.length === 0 &&
     activities.length === 0 &&
@@ -518,7 +636,7 @@ function ticket(
     ...[segment.HierarchyScope, segment.Location].map((s) =>
       s?.EquipmentID.schemeID === "ARBPL" ? s.EquipmentID.value : undefined,
     ),
-    ...(segment.EquipmentActual ?? []).flatMap((e) =>
+    ...group.equipment.flatMap((e) =>
       (e.EquipmentID ?? []).filter((id) => id.schemeID === "ARBPL").map((id) => id.value),
     ),
   );
@@ -569,7 +687,8 @@ function ticket(
         received: [...reasons.keys()].join(", "),
       },
     );
-  const [reason] = reasons.values();
+  const dataReason = dataValue(group.data, "DEV_REASON");
+  const [reason = dataReason === undefined ? undefined : { value: dataReason, path }] = reasons.values();
   if (reason !== undefined) {
     const v = sapChar(ctx, reason.value, 4, reason.path, "DEV_REASON");
     if (v !== undefined) fields.DEV_REASON = v;
@@ -587,7 +706,7 @@ function ticket(
   }
   const pernr = [
     ...new Set(
-      (segment.PersonnelActual ?? []).flatMap((p) =>
+      group.personnel.flatMap((p) =>
         (p.PersonID ?? []).filter((id) => id.schemeID === "PERNR").map((id) => id.value.trim()),
       ),
     ),
@@ -601,18 +720,14 @@ function ticket(
     const v = sapNumc(ctx, pernr[0], 8, `${path}/PersonnelActual`, "PERS_NO");
     if (v !== undefined) fields.PERS_NO = v;
   }
-  scope.tickets.push({ path, segmentIds, fields });
+  scope.tickets.push({ path, segmentIds: group.keyIds, fields });
 }
 
 const SLOT_KEY = /^CONF_ACTIVITY([1-6])$/;
 
 function activitySlots(
   scope: Scope,
-  activities: readonly {
-    a: EquipmentActualType | PersonnelActualType;
-    kind: "equipment" | "personnel";
-    path: string;
-  }[],
+  activities: readonly ActivitySource[],
   fields: Record<string, string>,
 ): void {
   const { ctx } = scope;

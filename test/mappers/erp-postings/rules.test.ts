@@ -207,6 +207,63 @@ describe("time tickets", () => {
     expect(t).toMatchObject({ WORK_CNTR: "TABL01", PERS_NO: "00004711" });
   });
 
+  test("PERF-POST-018 several time tickets of one operation (TIME_TICKET links) → one ticket each, never merged", () => {
+    const link = (kind: string, id: string) => prop(kind, "TIME_TICKET", id);
+    const kind = (k: string) => prop("MaterialProducedActual", "QUANTITY_TYPE", k);
+    const data = (id: string, values: string) =>
+      `<ProductionData><ID schemeID="EX_IDENT">${id}</ID>${values}</ProductionData>`;
+    const value = (key: string, v: string) =>
+      `<Value><ValueString>${v}</ValueString><Key>${key}</Key></Value>`;
+    const body =
+      data("T1", value("FIN_CONF", "X")) +
+      data("T2", value("DEV_REASON", "0007")) +
+      `<PersonnelActual><PersonID schemeID="PERNR">4711</PersonID>${link("PersonnelActual", "T1")}</PersonnelActual>` +
+      `<PersonnelActual><PersonID schemeID="PERNR">815</PersonID>${link("PersonnelActual", "T2")}</PersonnelActual>` +
+      produced("5", "H87", kind("Yield") + link("MaterialProducedActual", "T1")) +
+      produced("3", "H87", kind("Yield") + link("MaterialProducedActual", "T2")) +
+      produced("1", "H87", kind("Scrap") + link("MaterialProducedActual", "T2")) +
+      "<SegmentState>Completed</SegmentState>";
+    const r = ok(performanceXml(op(body)));
+    const tickets = r.idocs.flatMap((i) => fields(i.xml, "E1BP_PP_TIMETICKET"));
+    expect(
+      tickets.map((t) => [
+        t.OPERATION,
+        t.YIELD,
+        t.SCRAP,
+        t.DEV_REASON,
+        t.PERS_NO,
+        t.FIN_CONF,
+        t.EXEC_START_TIME,
+      ]),
+    ).toEqual([
+      ["0010", "5.000", undefined, undefined, "00004711", "X", "060000"],
+      ["0010", "3.000", "1.000", "0007", "00000815", undefined, "060000"],
+    ]);
+    expect(new Set(r.idocs.map((i) => i.key)).size).toBe(2);
+    // the same ticket content under another source ticket ID is another posting (another EX_IDENT)
+    const same = ok(performanceXml(op(body.replaceAll(">T2<", ">T3<"))));
+    expect(same.idocs[1]?.key).not.toBe(r.idocs[1]?.key);
+    expect(same.idocs[0]?.key).toBe(r.idocs[0]?.key);
+    // without ticket data, Completed puts FIN_CONF on the last ticket; unlinked actuals are a ticket of their own
+    const plain = ok(
+      performanceXml(
+        op(
+          produced("2", "H87") +
+            produced("5", "H87", link("MaterialProducedActual", "A")) +
+            produced("3", "H87", link("MaterialProducedActual", "B")) +
+            "<SegmentState>Completed</SegmentState>",
+        ),
+      ),
+    );
+    expect(
+      plain.idocs.flatMap((i) => fields(i.xml, "E1BP_PP_TIMETICKET")).map((t) => [t.YIELD, t.FIN_CONF]),
+    ).toEqual([
+      ["2.000", undefined],
+      ["5.000", undefined],
+      ["3.000", "X"],
+    ]);
+  });
+
   test("PERF-POST-017 yield on a segment that is no operation is an error", () => {
     const r = map(performanceXml(`<SegmentResponse><ID>ORDER</ID>${produced("1")}</SegmentResponse>`));
     expect(!r.ok && r.errors.map((e) => e.code)).toEqual(["NOT_AN_OPERATION"]);
