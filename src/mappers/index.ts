@@ -36,10 +36,16 @@ export {
   type ErpPostingResult,
   exIdentOf,
   KEY_SCHEME,
+  type KeySource,
   mapProductionPerformanceToErpPostings,
+  type ParseErpPostingConfigResult,
+  type PartnerConfig,
+  type PostingsConfig,
   parseErpPostingConfig,
   parseErpPostingConfigJson,
+  type RoundingRule,
   refDocNoOf,
+  type StorageLocationConfig,
 } from "./production-performance-to-erp/index.js";
 export { toZonedDateTime, type ZonedDateTimeResult } from "./time/zoned-date-time.js";
 export { sapUnitTable } from "./units/sap-unit-lookup.js";

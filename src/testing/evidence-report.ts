@@ -1,0 +1,252 @@
+/**
+ * The evidence report as data: per requirement, the tests that name it, their results and the digests of
+ * their artifacts; the environment the tests ran in; and the requirements without a passing test.
+ * Built by {@link buildEvidenceReport} from plain test records, so that it does not depend on a runner.
+ *
+ * @module
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { LIBRARY } from "../audit/audit-record.js";
+import { JCS } from "../audit/c14n-method.js";
+import { canonicalizeJson } from "../audit/canonicalize-json.js";
+import { type DigestRecord, digestBytes } from "../audit/digest.js";
+import { type EvidenceArtifact, findRequirementIds } from "./evidence.js";
+
+export const EVIDENCE_REPORT_FORMAT = "b2mml-evidence-report/1";
+
+/** One test as the report sees it. */
+export interface EvidenceTest {
+  /** The full name (suites and title). */
+  readonly name: string;
+  /** The test file, relative to the root. */
+  readonly file: string;
+  readonly state: "passed" | "failed" | "skipped" | "pending";
+  readonly durationMs?: number;
+  /** The requirement IDs: named in the title and tagged with `requirement()`. */
+  readonly requirements: readonly string[];
+  readonly artifacts: readonly EvidenceArtifact[];
+  /** The first lines of the failure message, for a failed test. */
+  readonly error?: string;
+}
+
+/** The status of a requirement: a failing test wins; `untested` when no test passed nor failed. */
+export type RequirementStatus = "passed" | "failed" | "untested";
+
+export interface RequirementEvidence {
+  readonly id: string;
+  /** Named in a requirement source (a document); false for IDs only tests name. */
+  readonly documented: boolean;
+  /** The sources that name it. */
+  readonly sources: readonly string[];
+  readonly status: RequirementStatus;
+  readonly tests: readonly EvidenceTest[];
+}
+
+export interface EvidenceEnvironment {
+  readonly library: { readonly name: string; readonly version: string };
+  readonly node: string;
+  readonly os: string;
+  /** `git rev-parse HEAD` of the root, when it is a git checkout. */
+  readonly gitCommit?: string;
+  /** Every schema file (relative to its folder) with its SHA-256, and a JCS digest over the list. */
+  readonly schemaSet?: {
+    readonly files: readonly { readonly file: string; readonly sha256: string }[];
+    readonly digest: DigestRecord;
+  };
+  /** Each configuration file with the JCS digest of its JSON value. */
+  readonly configurations: readonly { readonly file: string; readonly digest: DigestRecord }[];
+}
+
+export interface EvidenceReport {
+  readonly format: typeof EVIDENCE_REPORT_FORMAT;
+  /** xs:dateTime (UTC) of the run. */
+  readonly generatedAt: string;
+  readonly environment: EvidenceEnvironment;
+  readonly summary: {
+    readonly tests: number;
+    readonly passed: number;
+    readonly failed: number;
+    readonly skipped: number;
+    readonly requirements: number;
+    readonly requirementsPassed: number;
+    /** Requirements without a passing test (failed or untested). */
+    readonly requirementsWithoutPassingTest: number;
+  };
+  readonly requirements: readonly RequirementEvidence[];
+  /** IDs of requirements without a passing test, in order. */
+  readonly withoutPassingTest: readonly string[];
+  /** Tests that name no requirement. */
+  readonly testsWithoutRequirement: number;
+}
+
+export interface EnvironmentOptions {
+  /** The root folder (git commit, relative paths). @default process.cwd() */
+  readonly root?: string;
+  /** Folders of the schema set used (every `.xsd` below them is digested). */
+  readonly schemas?: readonly string[];
+  /** Configuration files (JSON) the tests use. */
+  readonly configurations?: readonly string[];
+}
+
+const relative = (root: string, file: string) => path.relative(root, file).split(path.sep).join("/");
+
+function listFiles(dir: string, suffix: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(suffix))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+function gitCommit(root: string): string | undefined {
+  try {
+    const out = execFileSync("git", ["rev-parse", "HEAD"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+    return /^[0-9a-f]{40,64}$/.test(out) ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Describes the environment: library, Node, OS, git commit, schema set and configuration digests. */
+export function describeEnvironment(options: EnvironmentOptions = {}): EvidenceEnvironment {
+  const root = path.resolve(options.root ?? process.cwd());
+  const commit = gitCommit(root);
+  const schemaFiles = (options.schemas ?? []).flatMap((dir) => {
+    const abs = path.resolve(root, dir);
+    return listFiles(abs, ".xsd").map((file) => ({
+      file: relative(root, file),
+      sha256: createHash("sha256").update(readFileSync(file)).digest("hex"),
+    }));
+  });
+  schemaFiles.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const configurations = (options.configurations ?? []).map((file) => {
+    const abs = path.resolve(root, file);
+    const value: unknown = JSON.parse(readFileSync(abs, "utf8"));
+    return { file: relative(root, abs), digest: digestBytes(canonicalizeJson(value), "sha256", JCS) };
+  });
+  return {
+    library: LIBRARY,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    ...(commit ? { gitCommit: commit } : {}),
+    ...(schemaFiles.length > 0
+      ? {
+          schemaSet: {
+            files: schemaFiles,
+            digest: digestBytes(canonicalizeJson(schemaFiles), "sha256", JCS),
+          },
+        }
+      : {}),
+    configurations,
+  };
+}
+
+/**
+ * The requirement IDs documents name, with the documents naming each. A source is a file or a pattern
+ * with `*` in its last segment (`docs/mapping-*.md`); missing files are ignored.
+ */
+export function scanRequirementSources(
+  sources: readonly string[],
+  root: string = process.cwd(),
+  pattern?: RegExp,
+): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const source of sources) {
+    const abs = path.resolve(root, source);
+    const dir = path.dirname(abs);
+    const base = path.basename(abs);
+    let files: string[];
+    if (base.includes("*")) {
+      const re = new RegExp(
+        `^${base
+          .split("*")
+          .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+          .join(".*")}$`,
+      );
+      try {
+        files = readdirSync(dir)
+          .filter((f) => re.test(f))
+          .map((f) => path.join(dir, f))
+          .sort();
+      } catch {
+        files = [];
+      }
+    } else files = [abs];
+    for (const file of files) {
+      let text: string;
+      try {
+        if (!statSync(file).isFile()) continue;
+        text = readFileSync(file, "utf8");
+      } catch {
+        continue;
+      }
+      for (const id of findRequirementIds(text, pattern)) {
+        const list = found.get(id) ?? [];
+        const name = relative(root, file);
+        if (!list.includes(name)) list.push(name);
+        found.set(id, list);
+      }
+    }
+  }
+  return found;
+}
+
+const compareIds = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
+
+/** Builds the report from the tests and the documented requirements. */
+export function buildEvidenceReport(
+  tests: readonly EvidenceTest[],
+  documented: ReadonlyMap<string, readonly string[]>,
+  environment: EvidenceEnvironment,
+  generatedAt: Date = new Date(),
+): EvidenceReport {
+  const byId = new Map<string, EvidenceTest[]>();
+  for (const id of documented.keys()) byId.set(id, []);
+  for (const test of tests)
+    for (const id of test.requirements) {
+      const list = byId.get(id) ?? [];
+      list.push(test);
+      byId.set(id, list);
+    }
+  const requirements: RequirementEvidence[] = [...byId.keys()].sort(compareIds).map((id) => {
+    const list = byId.get(id) ?? [];
+    const status: RequirementStatus = list.some((t) => t.state === "failed")
+      ? "failed"
+      : list.some((t) => t.state === "passed")
+        ? "passed"
+        : "untested";
+    return {
+      id,
+      documented: documented.has(id),
+      sources: [...(documented.get(id) ?? [])],
+      status,
+      tests: list,
+    };
+  });
+  const withoutPassingTest = requirements.filter((r) => r.status !== "passed").map((r) => r.id);
+  const count = (state: EvidenceTest["state"]) => tests.filter((t) => t.state === state).length;
+  return {
+    format: EVIDENCE_REPORT_FORMAT,
+    generatedAt: generatedAt.toISOString(),
+    environment,
+    summary: {
+      tests: tests.length,
+      passed: count("passed"),
+      failed: count("failed"),
+      skipped: count("skipped") + count("pending"),
+      requirements: requirements.length,
+      requirementsPassed: requirements.length - withoutPassingTest.length,
+      requirementsWithoutPassingTest: withoutPassingTest.length,
+    },
+    requirements,
+    withoutPassingTest,
+    testsWithoutRequirement: tests.filter((t) => t.requirements.length === 0).length,
+  };
+}
