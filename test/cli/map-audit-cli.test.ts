@@ -55,7 +55,8 @@ describe("map --audit", () => {
     expect(second?.input).toEqual(first?.input);
     expect(second?.output).toEqual(first?.output);
     expect(second?.correlationId).not.toBe(first?.correlationId);
-    expect((first?.schemaSet as { files: unknown[] }).files.length).toBeGreaterThan(0);
+    const schemaSet = first?.schemaSet as { files: unknown[] } | undefined;
+    expect(schemaSet?.files.length).toBeGreaterThan(0);
   });
 
   test("a rejected mapping is recorded as rejected, without an output digest", () => {
