@@ -7,7 +7,11 @@
  */
 import type { TransApplicationAreaType } from "../../generated/b2mml-v0600/index.js";
 import type { IdocPacket } from "../../idoc/model.js";
-import { bodIdOf, controlSegment } from "../loipro-to-production-schedule/application-area.js";
+import {
+  bodIdOf,
+  controlSegment,
+  senderAndDocnum,
+} from "../loipro-to-production-schedule/application-area.js";
 import { dateTimeOf, text } from "../loipro-to-production-schedule/context.js";
 import type { PerfContext } from "./perf-context.js";
 
@@ -19,26 +23,7 @@ export function mapApplicationArea(
   const controls = packet.idocs.map(controlSegment);
   const first = controls[0];
   if (first === undefined) return undefined;
-  const sender = text(first, "SNDPRN");
-  if (sender === undefined)
-    ctx.issues.error("MISSING_FIELD", `${first.path}/SNDPRN`, "the sender partner (SNDPRN) is missing", {
-      expected: "the sending system's logical system name",
-      received: "",
-    });
-  for (const control of controls.slice(1)) {
-    const other = text(control, "SNDPRN");
-    if (other !== sender)
-      ctx.issues.error("MIXED_SENDERS", `${control.path}/SNDPRN`, "the IDocs come from different senders", {
-        expected: sender ?? "",
-        received: other ?? "",
-      });
-  }
-  const docnum = text(first, "DOCNUM");
-  if (docnum === undefined)
-    ctx.issues.error("MISSING_FIELD", `${first.path}/DOCNUM`, "the IDoc number (DOCNUM) is missing", {
-      expected: "the IDoc number",
-      received: "",
-    });
+  const { sender, docnum } = senderAndDocnum(ctx.issues, controls);
   let created: string | undefined;
   if (text(first, "CREDAT") === undefined)
     ctx.issues.error("MISSING_FIELD", `${first.path}/CREDAT`, "the creation date (CREDAT) is missing", {

@@ -7,6 +7,7 @@
  */
 import type { TransApplicationAreaType } from "../../generated/b2mml-v0600/index.js";
 import type { IdocDocument, IdocPacket, IdocSegment } from "../../idoc/model.js";
+import type { IssueCollector } from "../issues.js";
 import { dateTimeOf, type MapContext, text } from "./context.js";
 import { packetDigest } from "./source-digest.js";
 
@@ -26,6 +27,39 @@ export function bodIdOf(sender: string, docnum: string, packet: IdocPacket): str
   return `${sender}/${docnum}/sha256:${packetDigest(packet)}`;
 }
 
+/**
+ * The sender partner (SNDPRN) of the control records and the first IDoc's number (DOCNUM); a missing
+ * one, or IDocs from different senders, is an error.
+ */
+export function senderAndDocnum(
+  issues: IssueCollector,
+  controls: readonly IdocSegment[],
+): { sender: string | undefined; docnum: string | undefined } {
+  const [first, ...others] = controls;
+  if (first === undefined) return { sender: undefined, docnum: undefined };
+  const sender = text(first, "SNDPRN");
+  if (sender === undefined)
+    issues.error("MISSING_FIELD", `${first.path}/SNDPRN`, "the sender partner (SNDPRN) is missing", {
+      expected: "the sending system's logical system name",
+      received: "",
+    });
+  for (const control of others) {
+    const other = text(control, "SNDPRN");
+    if (other !== sender)
+      issues.error("MIXED_SENDERS", `${control.path}/SNDPRN`, "the IDocs come from different senders", {
+        expected: sender ?? "",
+        received: other ?? "",
+      });
+  }
+  const docnum = text(first, "DOCNUM");
+  if (docnum === undefined)
+    issues.error("MISSING_FIELD", `${first.path}/DOCNUM`, "the IDoc number (DOCNUM) is missing", {
+      expected: "the IDoc number",
+      received: "",
+    });
+  return { sender, docnum };
+}
+
 export function mapApplicationArea(
   ctx: MapContext,
   packet: IdocPacket,
@@ -34,31 +68,7 @@ export function mapApplicationArea(
   const controls = packet.idocs.map(controlSegment);
   const first = controls[0];
   if (first === undefined) return undefined;
-  const sender = text(first, "SNDPRN");
-  if (sender === undefined)
-    ctx.issues.error("MISSING_FIELD", `${first.path}/SNDPRN`, "the sender partner (SNDPRN) is missing", {
-      expected: "the sending system's logical system name",
-      received: "",
-    });
-  for (const control of controls.slice(1)) {
-    const other = text(control, "SNDPRN");
-    if (other !== sender)
-      ctx.issues.error(
-        "MIXED_SENDERS",
-        `${control.path}/SNDPRN`,
-        "the IDocs of one packet come from different senders",
-        {
-          expected: sender ?? "",
-          received: other ?? "",
-        },
-      );
-  }
-  const docnum = text(first, "DOCNUM");
-  if (docnum === undefined)
-    ctx.issues.error("MISSING_FIELD", `${first.path}/DOCNUM`, "the IDoc number (DOCNUM) is missing", {
-      expected: "the IDoc number",
-      received: "",
-    });
+  const { sender, docnum } = senderAndDocnum(ctx.issues, controls);
   const created = creationOf(ctx, packet, first, sender, creationDateTime);
   if (sender === undefined || docnum === undefined || created === undefined) return undefined;
   const receiver = text(first, "RCVPRN");
