@@ -3,12 +3,12 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
 import { CodegenError, formatDiagnostic } from "../../codegen/diagnostics.js";
 import { generate } from "../../codegen/generate.js";
 import { checkOutput, isStale, writeOutput } from "../../codegen/write-output.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { parseCommand } from "../parse-command.js";
 
 export const CODEGEN_HELP = `Usage: b2mml codegen --xsd <file-or-dir> [--xsd …] --out <dir> [--check] [--runtime-import <module>]
 
@@ -25,32 +25,22 @@ Options:
 ${EXIT_CODE_HELP}`;
 
 export function runCodegen(args: readonly string[], io: Io): ExitCode {
-  let values: { xsd?: string[]; out?: string; check?: boolean; "runtime-import"?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: {
-        xsd: { type: "string", multiple: true },
-        out: { type: "string" },
-        check: { type: "boolean" },
-        "runtime-import": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    io.err(`b2mml codegen: ${(error as Error).message}\n\n${CODEGEN_HELP}`);
-    return ExitCode.USAGE;
-  }
-  if (values.help) {
-    io.out(CODEGEN_HELP);
-    return ExitCode.OK;
-  }
-  if (!values.xsd || values.xsd.length === 0 || !values.out) {
-    io.err(`b2mml codegen: --xsd and --out are required\n\n${CODEGEN_HELP}`);
-    return ExitCode.USAGE;
-  }
+  const parsed = parseCommand(
+    args,
+    {
+      xsd: { type: "string", multiple: true },
+      out: { type: "string" },
+      check: { type: "boolean" },
+      "runtime-import": { type: "string" },
+    },
+    "b2mml codegen",
+    CODEGEN_HELP,
+    io,
+  );
+  if (!parsed.ok) return parsed.code;
+  const { values, positionals, usage } = parsed;
+  if (positionals.length > 0) return usage(`unexpected argument "${positionals[0]}"`);
+  if (!values.xsd || values.xsd.length === 0 || !values.out) return usage("--xsd and --out are required");
   let files: ReadonlyMap<string, string>;
   try {
     const runtimeImport = values["runtime-import"];

@@ -6,7 +6,6 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { LedgerError } from "../../audit/ledger.js";
 import { parseXmlTree, XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
@@ -20,6 +19,7 @@ import {
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
+import { parseCommand } from "../parse-command.js";
 import { readMapConfig } from "./map-config.js";
 
 export const MAP_ERP_POSTINGS_HELP = `Usage: b2mml map erp-postings <ProductionPerformance.xml> --config <file> --out-dir <dir> [options]
@@ -54,39 +54,20 @@ function readable(file: string, what: string, io: Io): Uint8Array | undefined {
 }
 
 export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
-  let values: {
-    config?: string;
-    "order-context"?: string;
-    "out-dir"?: string;
-    audit?: string;
-    help?: boolean;
-  };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...args],
-      options: {
-        config: { type: "string" },
-        "order-context": { type: "string" },
-        "out-dir": { type: "string" },
-        audit: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: true,
-    }));
-  } catch (error) {
-    io.err(`b2mml map erp-postings: ${(error as Error).message}\n\n${MAP_ERP_POSTINGS_HELP}`);
-    return ExitCode.USAGE;
-  }
-  if (values.help) {
-    io.out(MAP_ERP_POSTINGS_HELP);
-    return ExitCode.OK;
-  }
-  const usage = (message: string) => {
-    io.err(`b2mml map erp-postings: ${message}\n\n${MAP_ERP_POSTINGS_HELP}`);
-    return ExitCode.USAGE;
-  };
+  const parsed = parseCommand(
+    args,
+    {
+      config: { type: "string" },
+      "order-context": { type: "string" },
+      "out-dir": { type: "string" },
+      audit: { type: "string" },
+    },
+    "b2mml map erp-postings",
+    MAP_ERP_POSTINGS_HELP,
+    io,
+  );
+  if (!parsed.ok) return parsed.code;
+  const { values, positionals, usage } = parsed;
   const [file, ...extra] = positionals;
   if (file === undefined) return usage("no ProductionPerformance file given");
   if (extra.length > 0) return usage(`one document at a time; got also ${extra.join(", ")}`);

@@ -5,7 +5,6 @@
  * @module
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { LedgerError } from "../../audit/ledger.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
@@ -17,6 +16,7 @@ import { formatMapIssue } from "../../mappers/issues.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
+import { parseCommand } from "../parse-command.js";
 import { readMapConfig } from "./map-config.js";
 
 export const MAP_PERFORMANCE_HELP = `Usage: b2mml map production-performance <idoc>... --config <file> [options]
@@ -60,41 +60,21 @@ function readInput(file: string, io: Io): Read {
 }
 
 export function runMapProductionPerformance(args: readonly string[], io: Io): ExitCode {
-  let values: {
-    config?: string;
-    "order-context"?: string;
-    verb?: string;
-    output?: string;
-    audit?: string;
-    help?: boolean;
-  };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...args],
-      options: {
-        config: { type: "string" },
-        "order-context": { type: "string" },
-        verb: { type: "string" },
-        output: { type: "string", short: "o" },
-        audit: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: true,
-    }));
-  } catch (error) {
-    io.err(`b2mml map: ${(error as Error).message}\n\n${MAP_PERFORMANCE_HELP}`);
-    return ExitCode.USAGE;
-  }
-  if (values.help) {
-    io.out(MAP_PERFORMANCE_HELP);
-    return ExitCode.OK;
-  }
-  const usage = (message: string) => {
-    io.err(`b2mml map: ${message}\n\n${MAP_PERFORMANCE_HELP}`);
-    return ExitCode.USAGE;
-  };
+  const parsed = parseCommand(
+    args,
+    {
+      config: { type: "string" },
+      "order-context": { type: "string" },
+      verb: { type: "string" },
+      output: { type: "string", short: "o" },
+      audit: { type: "string" },
+    },
+    "b2mml map",
+    MAP_PERFORMANCE_HELP,
+    io,
+  );
+  if (!parsed.ok) return parsed.code;
+  const { values, positionals, usage } = parsed;
   if (positionals.length === 0) return usage("no IDoc file given");
   if (values.config === undefined) return usage("--config <file> is required");
   const verb = values.verb ?? "Sync";

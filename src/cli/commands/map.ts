@@ -5,7 +5,6 @@
  * @module
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { LedgerError } from "../../audit/ledger.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
@@ -17,6 +16,7 @@ import { mapLoiproToProductionSchedule } from "../../mappers/loipro-to-productio
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
+import { parseCommand } from "../parse-command.js";
 import { readMapConfig } from "./map-config.js";
 import { runMapErpPostings } from "./map-erp-postings.js";
 import { runMapProductionPerformance } from "./map-production-performance.js";
@@ -43,48 +43,25 @@ The document goes to stdout (or --output); warnings and errors to stderr, one a 
 
 ${EXIT_CODE_HELP}`;
 
-interface MapArgs {
-  config?: string;
-  verb?: string;
-  strict?: boolean;
-  created?: string;
-  output?: string;
-  audit?: string;
-  help?: boolean;
-}
-
 export function runMap(args: readonly string[], io: Io): ExitCode {
   if (args[0] === "production-performance") return runMapProductionPerformance(args.slice(1), io);
   if (args[0] === "erp-postings") return runMapErpPostings(args.slice(1), io);
-  let values: MapArgs;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...args],
-      options: {
-        config: { type: "string" },
-        verb: { type: "string" },
-        strict: { type: "boolean" },
-        created: { type: "string" },
-        output: { type: "string", short: "o" },
-        audit: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: true,
-    }));
-  } catch (error) {
-    io.err(`b2mml map: ${(error as Error).message}\n\n${MAP_HELP}`);
-    return ExitCode.USAGE;
-  }
-  if (values.help) {
-    io.out(MAP_HELP);
-    return ExitCode.OK;
-  }
-  const usage = (message: string) => {
-    io.err(`b2mml map: ${message}\n\n${MAP_HELP}`);
-    return ExitCode.USAGE;
-  };
+  const parsed = parseCommand(
+    args,
+    {
+      config: { type: "string" },
+      verb: { type: "string" },
+      strict: { type: "boolean" },
+      created: { type: "string" },
+      output: { type: "string", short: "o" },
+      audit: { type: "string" },
+    },
+    "b2mml map",
+    MAP_HELP,
+    io,
+  );
+  if (!parsed.ok) return parsed.code;
+  const { values, positionals, usage } = parsed;
   const [mapping, file, ...extra] = positionals;
   if (mapping !== "production-schedule")
     return usage(

@@ -4,12 +4,12 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { B2MML_RELEASES, type B2mmlRelease, isB2mmlRelease } from "../../validation/release.js";
 import { SchemaSetError } from "../../validation/schema-set-error.js";
 import { validateDocument } from "../../validation/validate-document.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { parseCommand } from "../parse-command.js";
 import { renderJson } from "../render/render-json.js";
 import { renderJunit } from "../render/render-junit.js";
 import { renderText } from "../render/render-text.js";
@@ -56,42 +56,22 @@ function unreadable(file: string, error: unknown): FileReport {
 }
 
 export function runValidate(args: readonly string[], io: Io): ExitCode {
-  let values: {
-    schemas?: string;
-    release?: string;
-    rules?: boolean;
-    format?: string;
-    audit?: string;
-    help?: boolean;
-  };
-  let files: string[];
-  try {
-    ({ values, positionals: files } = parseArgs({
-      args: [...args],
-      options: {
-        schemas: { type: "string" },
-        release: { type: "string" },
-        rules: { type: "boolean" },
-        format: { type: "string" },
-        audit: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: true,
-    }));
-  } catch (error) {
-    io.err(`b2mml validate: ${(error as Error).message}\n\n${VALIDATE_HELP}`);
-    return ExitCode.USAGE;
-  }
-  if (values.help) {
-    io.out(VALIDATE_HELP);
-    return ExitCode.OK;
-  }
+  const parsed = parseCommand(
+    args,
+    {
+      schemas: { type: "string" },
+      release: { type: "string" },
+      rules: { type: "boolean" },
+      format: { type: "string" },
+      audit: { type: "string" },
+    },
+    "b2mml validate",
+    VALIDATE_HELP,
+    io,
+  );
+  if (!parsed.ok) return parsed.code;
+  const { values, positionals: files, usage } = parsed;
   const format = values.format ?? "text";
-  const usage = (message: string) => {
-    io.err(`b2mml validate: ${message}\n\n${VALIDATE_HELP}`);
-    return ExitCode.USAGE;
-  };
   if (!(format in FORMATS)) return usage(`unknown format "${format}"; expected text, json or junit`);
   if (values.release !== undefined && !isB2mmlRelease(values.release))
     return usage(`unknown release "${values.release}"; expected one of ${B2MML_RELEASES.join(", ")}`);
