@@ -6,7 +6,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { createAuditRecord } from "../../audit/audit-record.js";
 import { type DigestRecord, digest } from "../../audit/digest.js";
 import { appendToLedger, type LedgerCheckpoint, LedgerError, verifyLedger } from "../../audit/ledger.js";
@@ -14,6 +13,7 @@ import { parseXmlTree } from "../../binding/xml-tree.js";
 import type { DocumentValidationResult } from "../../validation/validate-document.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { parseCommand } from "../parse-command.js";
 
 export const AUDIT_HELP = `Usage: b2mml audit verify [--checkpoint <checkpoint.json>] <ledger.jsonl>
 
@@ -42,22 +42,9 @@ export function runAudit(args: readonly string[], io: Io): ExitCode {
     return ExitCode.OK;
   }
   if (sub !== "verify") return usage(sub === undefined ? "no subcommand" : `unknown subcommand "${sub}"`);
-  let values: { checkpoint?: string; help?: boolean };
-  let files: string[];
-  try {
-    ({ values, positionals: files } = parseArgs({
-      args: rest,
-      options: { checkpoint: { type: "string" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: true,
-    }));
-  } catch (error) {
-    return usage((error as Error).message);
-  }
-  if (values.help) {
-    io.out(AUDIT_HELP);
-    return ExitCode.OK;
-  }
+  const parsed = parseCommand(rest, { checkpoint: { type: "string" } }, "b2mml audit", AUDIT_HELP, io);
+  if (!parsed.ok) return parsed.code;
+  const { values, positionals: files } = parsed;
   const [ledger, ...extra] = files;
   if (ledger === undefined) return usage("no ledger to verify");
   if (extra.length > 0) return usage("one ledger at a time");

@@ -4,12 +4,12 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { C14N_METHODS, findC14nMethod } from "../../audit/c14n-method.js";
 import { canonicalizeXml } from "../../audit/canonicalize-xml.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { parseCommand } from "../parse-command.js";
 
 const METHOD_NAMES = C14N_METHODS.map((m) => m.name).join("|");
 
@@ -47,30 +47,15 @@ export function reportRefused(command: string, error: unknown, io: Io): ExitCode
 }
 
 export function runC14n(args: readonly string[], io: Io): ExitCode {
-  let values: { method?: string; "inclusive-prefixes"?: string; help?: boolean };
-  let files: string[];
-  const usage = (message: string) => {
-    io.err(`b2mml c14n: ${message}\n\n${C14N_HELP}`);
-    return ExitCode.USAGE;
-  };
-  try {
-    ({ values, positionals: files } = parseArgs({
-      args: [...args],
-      options: {
-        method: { type: "string" },
-        "inclusive-prefixes": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: true,
-    }));
-  } catch (error) {
-    return usage((error as Error).message);
-  }
-  if (values.help) {
-    io.out(C14N_HELP);
-    return ExitCode.OK;
-  }
+  const parsed = parseCommand(
+    args,
+    { method: { type: "string" }, "inclusive-prefixes": { type: "string" } },
+    "b2mml c14n",
+    C14N_HELP,
+    io,
+  );
+  if (!parsed.ok) return parsed.code;
+  const { values, positionals: files, usage } = parsed;
   const method = findC14nMethod(values.method ?? "c14n");
   if (!method) return usage(`unknown method "${values.method}"; expected ${METHOD_NAMES}`);
   const prefixes = (values["inclusive-prefixes"] ?? "").split(/\s+/).filter(Boolean);

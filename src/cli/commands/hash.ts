@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
 import { C14N_METHODS } from "../../audit/c14n-method.js";
 import {
   type Canonicalization,
@@ -13,6 +12,7 @@ import {
 } from "../../audit/digest.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { parseCommand } from "../parse-command.js";
 import { readInput, reportRefused } from "./c14n.js";
 
 const METHODS = [...C14N_METHODS.map((m) => m.name), "jcs", "none"];
@@ -33,31 +33,15 @@ Options:
 ${EXIT_CODE_HELP}`;
 
 export function runHash(args: readonly string[], io: Io): ExitCode {
-  let values: { algorithm?: string; method?: string; format?: string; help?: boolean };
-  let files: string[];
-  const usage = (message: string) => {
-    io.err(`b2mml hash: ${message}\n\n${HASH_HELP}`);
-    return ExitCode.USAGE;
-  };
-  try {
-    ({ values, positionals: files } = parseArgs({
-      args: [...args],
-      options: {
-        algorithm: { type: "string" },
-        method: { type: "string" },
-        format: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: true,
-    }));
-  } catch (error) {
-    return usage((error as Error).message);
-  }
-  if (values.help) {
-    io.out(HASH_HELP);
-    return ExitCode.OK;
-  }
+  const parsed = parseCommand(
+    args,
+    { algorithm: { type: "string" }, method: { type: "string" }, format: { type: "string" } },
+    "b2mml hash",
+    HASH_HELP,
+    io,
+  );
+  if (!parsed.ok) return parsed.code;
+  const { values, positionals: files, usage } = parsed;
   const algorithm = values.algorithm ?? "sha256";
   if (!(algorithm in DIGEST_ALGORITHMS))
     return usage(`unknown algorithm "${algorithm}"; expected ${Object.keys(DIGEST_ALGORITHMS).join(", ")}`);
