@@ -89,7 +89,7 @@ function buildIdocSchema(
   };
 
   const basicTypes = new Map<string, SegmentSpec>();
-  for (const [rootName, decl] of Object.entries(elements).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [rootName, decl] of Object.entries(elements).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const rootSpec = segmentSpec(rootName, decl.type);
     const idoc = rootSpec.children.get("IDOC");
     if (idoc) basicTypes.set(rootName, idoc.spec);

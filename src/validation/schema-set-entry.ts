@@ -35,7 +35,7 @@ export function synthesizeEntry(
   schemas: ReadonlyMap<string, ScannedSchema>,
   taken: ReadonlySet<string>,
 ): SynthesizedEntry {
-  const all = [...schemas.values()].sort((a, b) => a.file.localeCompare(b.file));
+  const all = [...schemas.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const mainNamespace = pickMainNamespace(all);
   const virtualName = (stem: string): string => {
     let name = `${VIRTUAL_PREFIX}${stem}.xsd`;
@@ -93,7 +93,7 @@ function pickMainNamespace(schemas: readonly ScannedSchema[]): string {
     score.set(s.targetNamespace, [elements + s.globalElements.length, files + 1]);
   }
   const ranked = [...score].sort(
-    ([na, [ea, fa]], [nb, [eb, fb]]) => eb - ea || fb - fa || na.localeCompare(nb),
+    ([na, [ea, fa]], [nb, [eb, fb]]) => eb - ea || fb - fa || (na < nb ? -1 : na > nb ? 1 : 0),
   );
   return ranked[0]?.[0] ?? "";
 }

@@ -169,7 +169,7 @@ function load(
     targetNamespace,
     files: [...schemas.values()]
       .map((s) => ({ file: s.file, sha256: s.sha256 }))
-      .sort((a, b) => a.file.localeCompare(b.file)),
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     synthesizedSources,
     validator,
   };

@@ -50,7 +50,7 @@ export function emitSchemaSet(ir: IrSchemaSet, options: EmitOptions): Map<string
     const imports = [`import type { ${runtimeNames.join(", ")} } from ${stringLiteral(runtime)};`];
     const referenced = [...scope.referenced]
       .map((n) => modules.get(n) as ModuleName)
-      .sort((a, b) => a.file.localeCompare(b.file));
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     for (const m of referenced)
       imports.push(`import type * as $${m.alias} from ${stringLiteral(`./${m.file}.js`)};`);
     const namespaceLine = `// Namespace: ${ns.namespace ?? "(none)"}`;
