@@ -18,7 +18,7 @@
  */
 import type { SaxesAttributeNS, SaxesTagNS } from "saxes";
 import { findDoctype, type Position, positionOf, ReaderParser, type Refuse } from "./xml-input.js";
-import type { DEFAULT_READER_LIMITS, XmlAttribute, XmlElement, XmlNode, XmlText } from "./xml-tree.js";
+import type { DEFAULT_READER_LIMITS, XmlAttribute, XmlElement, XmlNode, XmlText } from "./xml-model.js";
 
 export type Limits = { -readonly [K in keyof typeof DEFAULT_READER_LIMITS]: number };
 

@@ -7,7 +7,7 @@
  * @module
  */
 import { SaxesParser } from "saxes";
-import type { XmlParseErrorCode } from "./xml-tree.js";
+import type { XmlParseErrorCode } from "./xml-model.js";
 
 /** A 1-based line and column (columns count characters). */
 export interface Position {
