@@ -12,6 +12,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parseXsdDateTime, type XsdDateTime, XsdLexicalError } from "../binding/lexical/xsd-datetime.js";
 import { JCS } from "./c14n-method.js";
 import { canonicalizeJson } from "./canonicalize-json.js";
 import {
@@ -121,7 +122,21 @@ export interface CreateAuditRecordOptions {
   readonly clock?: () => Date;
 }
 
-const DATE_TIME_WITH_OFFSET = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * Why a timestamp is not an `xs:dateTime` with an offset (exactly: month, day in its month, hour, minute,
+ * second and offset ranges), or `undefined` when it is one.
+ */
+function explainAuditTimestamp(value: string): string | undefined {
+  let parsed: XsdDateTime;
+  try {
+    parsed = parseXsdDateTime(value);
+  } catch (error) {
+    return error instanceof XsdLexicalError ? error.reason : String(error);
+  }
+  return parsed.offsetMinutes === undefined
+    ? "it has no offset (Z or ±hh:mm); an audit timestamp must name its offset"
+    : undefined;
+}
 
 /** An xs:dateTime with the local offset of the process (e.g. `2026-03-29T01:30:00.250+01:00`). */
 export function formatTimestamp(date: Date, offsetMinutes = -date.getTimezoneOffset()): string {
@@ -144,7 +159,8 @@ function digestOf(
 /**
  * Builds an audit record. Digests are computed here when the caller passes payloads.
  *
- * @throws `RangeError` for a timestamp without an offset, or an empty identifier
+ * @throws `RangeError` for a timestamp that is not a valid `xs:dateTime` with an offset (the message says
+ *   why: `month 13 is out of range`, no offset…), or an empty identifier
  */
 export function createAuditRecord(options: CreateAuditRecordOptions): AuditRecord {
   const algorithm = options.algorithm ?? "sha256";
@@ -152,9 +168,11 @@ export function createAuditRecord(options: CreateAuditRecordOptions): AuditRecor
     if (options[key].trim() === "") throw new RangeError(`${key} must not be empty`);
   const given = { ...options.timestamps };
   if (options.signature) given["signature.signedAt"] = options.signature.signedAt;
-  for (const [name, value] of Object.entries(given))
-    if (!DATE_TIME_WITH_OFFSET.test(value))
-      throw new RangeError(`timestamp ${name} "${value}" is not an xs:dateTime with an offset`);
+  for (const [name, value] of Object.entries(given)) {
+    const why = explainAuditTimestamp(value);
+    if (why !== undefined)
+      throw new RangeError(`timestamp ${name} "${value}" is not an xs:dateTime with an offset: ${why}`);
+  }
   const schemaSet = options.schemaSet
     ? (() => {
         const { dir } = options.schemaSet;

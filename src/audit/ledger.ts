@@ -14,20 +14,25 @@
  * to a temporary file, then rename) after each append. {@link verifyLedger} compares the ledger against
  * it (or against a checkpoint the caller kept): a ledger shorter than its checkpoint was truncated.
  *
- * Concurrency: appends take an exclusive lock file `<ledger>.lock` (created with `O_CREAT|O_EXCL`, `wx`),
- * retried with backoff; a lock whose owner process is gone (same host) or that is older than
- * `staleLockMs` is broken. Under the lock the line is written with one `write` on a descriptor opened
- * with `O_APPEND`, then `fsync`ed. So appends from several processes never interleave; an append
- * interrupted by a crash leaves at most a torn last line, which {@link verifyLedger} reports and
- * {@link appendToLedger} refuses to append after (it is never silently dropped).
+ * Concurrency: appends take an exclusive lock file `<ledger>.lock` (created with `O_CREAT|O_EXCL`, `wx`)
+ * holding the owner's pid, host and a unique token, retried with backoff up to `lockTimeoutMs`. A lock
+ * whose owner process is gone (same host) is broken, and so is one older than `staleLockMs` whose owner
+ * cannot be checked (another host); a live owner on this host keeps its lock however long it holds it.
+ * A stale lock is broken by renaming it (one waiter wins) and checking that what was renamed is the
+ * stale one, never by check-then-unlink; the lock is released only while it still holds our token.
+ * Under the lock the line is written with one `write` on a descriptor opened with `O_APPEND`, then
+ * `fsync`ed. So appends from several processes never interleave; an append interrupted by a crash
+ * leaves at most a torn last line, which {@link verifyLedger} reports and {@link appendToLedger} refuses
+ * to append after (it is never silently dropped).
  *
  * @module
  */
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import {
   closeSync,
   existsSync,
   fsyncSync,
+  linkSync,
   openSync,
   readFileSync,
   renameSync,
@@ -94,7 +99,10 @@ export class LedgerError extends Error {
 export interface AppendOptions {
   /** Give up taking the lock after this long. @default 10000 */
   readonly lockTimeoutMs?: number;
-  /** Break a lock older than this (its holder is assumed dead). @default 30000 */
+  /**
+   * Break a lock older than this when its holder cannot be checked (another host, or a lock file without
+   * an owner). A lock held by a live process on this host is never broken. @default 30000
+   */
   readonly staleLockMs?: number;
   /** `fsync` the ledger after each append. @default true */
   readonly fsync?: boolean;
@@ -120,37 +128,120 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function isStale(lock: string, staleMs: number): boolean {
+/** What a lock file holds: its owner and a token unique to the acquisition. */
+interface LockOwner {
+  readonly pid?: number;
+  readonly host?: string;
+  readonly token?: string;
+}
+
+/** A snapshot of a lock file: its content and identity, to tell later whether it is still the same one. */
+interface LockSnapshot {
+  readonly content: string;
+  readonly ino: number;
+  readonly mtimeMs: number;
+}
+
+function snapshotLock(file: string): LockSnapshot | undefined {
   try {
-    const { mtimeMs } = statSync(lock);
-    let owner: { pid?: number; host?: string } = {};
-    try {
-      owner = JSON.parse(readFileSync(lock, "utf8")) as typeof owner;
-    } catch {
-      // being written by its creator: judge by age only
-    }
-    if (owner.host === os.hostname() && typeof owner.pid === "number") {
-      try {
-        process.kill(owner.pid, 0);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ESRCH") return true;
-      }
-    }
-    return Date.now() - mtimeMs > staleMs;
+    const { ino, mtimeMs } = statSync(file);
+    return { content: readFileSync(file, "utf8"), ino, mtimeMs };
   } catch {
-    return false; // gone already
+    return undefined; // gone
   }
 }
 
-function withLock<T>(ledger: string, options: AppendOptions, action: () => T): T {
+function sameLock(a: LockSnapshot, b: LockSnapshot): boolean {
+  return a.content === b.content && a.ino === b.ino && a.mtimeMs === b.mtimeMs;
+}
+
+/** Whether a process with this pid exists on this host (`EPERM`: it exists, owned by another user). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
+/**
+ * Whether a lock may be broken: its owner is on this host and its process is gone, or (owner on another
+ * host, or the file still being written by its creator) it is older than `staleMs`. A lock held by a live
+ * process on this host is never stale, however long it has been held.
+ */
+function isStale(snapshot: LockSnapshot, staleMs: number): boolean {
+  let owner: LockOwner = {};
+  try {
+    owner = JSON.parse(snapshot.content) as LockOwner;
+  } catch {
+    // being written by its creator (or damaged): judge by age only
+  }
+  if (owner.host === os.hostname() && typeof owner.pid === "number" && Number.isSafeInteger(owner.pid))
+    return !processAlive(owner.pid);
+  return Date.now() - snapshot.mtimeMs > staleMs;
+}
+
+const uniqueSuffix = () => `${process.pid}.${randomUUID()}`;
+
+/**
+ * Breaks a stale lock without a check-then-unlink race: the lock is renamed to a name of our own (only
+ * one of several waiters can rename it), and what was renamed is compared with the stale lock we judged.
+ * When it is another one (a waiter broke the stale lock and took a new one in between), it is put back
+ * with `link` (which never replaces a lock taken meanwhile).
+ */
+function breakStaleLock(lock: string, stale: LockSnapshot): void {
+  const moved = `${lock}.${uniqueSuffix()}.stale`;
+  try {
+    renameSync(lock, moved);
+  } catch {
+    return; // another waiter broke it first
+  }
+  const taken = snapshotLock(moved);
+  if (taken && !sameLock(taken, stale)) {
+    try {
+      linkSync(moved, lock);
+    } catch {
+      // a new lock was taken meanwhile; the one we moved has lost its lock file
+    }
+  }
+  try {
+    unlinkSync(moved);
+  } catch {
+    // already gone
+  }
+}
+
+/** Removes the lock only when it still holds our token (it may have been broken and taken by another). */
+function releaseLock(lock: string, content: string): void {
+  if (snapshotLock(lock)?.content !== content) return;
+  try {
+    unlinkSync(lock);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Runs `action` holding the ledger's lock file. Exported for tests.
+ *
+ * @internal
+ * @throws {@link LedgerError} when the lock cannot be taken within `lockTimeoutMs`
+ */
+export function withLedgerLock<T>(ledger: string, options: AppendOptions, action: () => T): T {
   const lock = lockPath(ledger);
   const deadline = Date.now() + (options.lockTimeoutMs ?? 10_000);
-  const token = JSON.stringify({ pid: process.pid, host: os.hostname(), at: new Date().toISOString() });
+  const content = JSON.stringify({
+    pid: process.pid,
+    host: os.hostname(),
+    at: new Date().toISOString(),
+    token: randomUUID(),
+  } satisfies LockOwner & { at: string });
   for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
     try {
       const fd = openSync(lock, "wx");
       try {
-        writeSync(fd, token);
+        writeSync(fd, content);
       } finally {
         closeSync(fd);
       }
@@ -158,22 +249,20 @@ function withLock<T>(ledger: string, options: AppendOptions, action: () => T): T
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    if (isStale(lock, options.staleLockMs ?? 30_000)) {
-      try {
-        unlinkSync(lock);
-      } catch {
-        // another process broke it first
-      }
+    const held = snapshotLock(lock);
+    if (!held) continue; // released meanwhile
+    if (isStale(held, options.staleLockMs ?? 30_000)) {
+      breakStaleLock(lock, held);
       continue;
     }
     if (Date.now() > deadline)
-      throw new LedgerError(`cannot take the ledger lock ${lock} (held by another process)`);
+      throw new LedgerError(`cannot take the ledger lock ${lock} (held by another process: ${held.content})`);
     sleep(wait + Math.random() * wait);
   }
   try {
     return action();
   } finally {
-    unlinkSync(lock);
+    releaseLock(lock, content);
   }
 }
 
@@ -218,7 +307,7 @@ export function appendToLedger(
   record: unknown,
   options: AppendOptions = {},
 ): { seq: number; hash: string; checkpoint: LedgerCheckpoint } {
-  return withLock(ledger, options, () => {
+  return withLedgerLock(ledger, options, () => {
     const bytes = existsSync(ledger) ? statSync(ledger).size : 0;
     const saved = readCheckpointFile(ledger);
     let frontier: MerkleFrontier;

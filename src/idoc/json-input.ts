@@ -13,6 +13,9 @@
  *   the reader does not normalize it).
  *
  * Limits of the hardened XML reader apply here too (input size, depth, number of nodes, text length).
+ * JSON text is first scanned without building anything ({@link scanIdocJson}): a key repeated in one
+ * object is refused (`JSON.parse` would keep only the last one, silently dropping a segment), and the
+ * depth and element limits are enforced before `JSON.parse` allocates the object graph.
  *
  * @module
  */
@@ -57,6 +60,7 @@ export function parseIdocJsonText(input: string | Uint8Array, reader: ReaderOpti
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  scanIdocJson(text, reader);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -64,6 +68,143 @@ export function parseIdocJsonText(input: string | Uint8Array, reader: ReaderOpti
     const position = /position (\d+)/.exec(message)?.[1];
     const at = position === undefined ? undefined : lineColumn(text, Number(position));
     throw new IdocInputError("JSON_NOT_WELL_FORMED", message, at?.line, at?.column, file);
+  }
+}
+
+/** An open object or array while scanning. */
+interface ScanFrame {
+  readonly kind: "object" | "array";
+  /** Object: the keys seen so far. */
+  readonly keys: Set<string>;
+  /** Object: the current member's key. */
+  key: string;
+  /** Object: the next string is a key. */
+  expectKey: boolean;
+  /** Array: the current item's index. */
+  index: number;
+}
+
+/**
+ * Scans JSON text before it is parsed, allocating only a key set per open object:
+ *
+ * - a key that occurs twice in one object (after unescaping: `"A"` and `"\u0041"` are the same key) is
+ *   refused with `JSON_NOT_WELL_FORMED`, naming the key, the object's path and the line;
+ * - nesting deeper than `maxDepth` is refused (`JSON_TOO_DEEP`): every object counts one level, and so
+ *   does an array that is not a member of an object (an array as a member holds repeated segments at the
+ *   member's level); one level more than `maxDepth` is allowed for the `{ "<root>": … }` wrapper;
+ * - more values than `maxElements` are refused (`JSON_TOO_MANY_ELEMENTS`): every object and every value
+ *   but `null`, arrays and `BEGIN`/`SEGMENT` attributes counts; two more are allowed for the top-level
+ *   wrappers. The interpretation then counts segments and fields exactly.
+ *
+ * Text that is not JSON is left to `JSON.parse`, which reports where.
+ *
+ * @throws {@link IdocInputError}
+ */
+function scanIdocJson(text: string, reader: ReaderOptions): void {
+  const maxDepth = reader.maxDepth ?? DEFAULT_READER_LIMITS.maxDepth;
+  const maxElements = reader.maxElements ?? DEFAULT_READER_LIMITS.maxElements;
+  const stack: ScanFrame[] = [];
+  let depth = 0;
+  let count = 0;
+  const refuse = (code: IdocInputErrorCode, message: string, at: number): never => {
+    const { line, column } = lineColumn(text, at);
+    throw new IdocInputError(code, message, line, column, reader.file);
+  };
+  /** Where the innermost open object or array is: `LOIPRO05.IDOC[0].E1AFKOL`. */
+  const path = (): string => {
+    let out = "";
+    for (const frame of stack.slice(0, -1))
+      out += frame.kind === "array" ? `[${frame.index}]` : out ? `.${frame.key}` : frame.key;
+    return out || "(top level)";
+  };
+  /** A value starts at `at`: counts it (unless null, or an attribute value). */
+  const value = (at: number, counts: boolean) => {
+    const top = stack[stack.length - 1];
+    if (!counts || (top?.kind === "object" && ATTRIBUTE_KEY.test(top.key))) return;
+    if (++count > maxElements + 2)
+      refuse("JSON_TOO_MANY_ELEMENTS", `more segments and fields than maxElements (${maxElements})`, at);
+  };
+  const open = (kind: "object" | "array", at: number) => {
+    const parent = stack[stack.length - 1];
+    if (kind === "object" || parent?.kind !== "object") depth++;
+    if (depth > maxDepth + 1) refuse("JSON_TOO_DEEP", `objects nest deeper than maxDepth (${maxDepth})`, at);
+    if (kind === "object") value(at, true);
+    stack.push({ kind, keys: new Set(), key: "", expectKey: kind === "object", index: 0 });
+  };
+  const close = () => {
+    const frame = stack.pop();
+    if (!frame) return false;
+    const parent = stack[stack.length - 1];
+    if (frame.kind === "object" || parent?.kind !== "object") depth--;
+    return true;
+  };
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x3a /* : */) {
+      i++;
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    switch (c) {
+      case 0x7b /* { */:
+        open("object", i++);
+        continue;
+      case 0x5b /* [ */:
+        open("array", i++);
+        continue;
+      case 0x7d /* } */:
+      case 0x5d /* ] */:
+        if (!close()) return; // not JSON: JSON.parse says where
+        i++;
+        continue;
+      case 0x2c /* , */:
+        if (top?.kind === "object") top.expectKey = true;
+        else if (top) top.index++;
+        i++;
+        continue;
+      case 0x22 /* " */:
+        {
+          const start = i;
+          let escaped = false;
+          for (i++; i < n; i++) {
+            const d = text.charCodeAt(i);
+            if (d === 0x5c /* \ */) {
+              escaped = true;
+              i++;
+            } else if (d === 0x22) break;
+          }
+          if (i >= n) return; // unterminated: JSON.parse reports it
+          i++;
+          if (top?.kind === "object" && top.expectKey) {
+            let key = text.slice(start + 1, i - 1);
+            if (escaped) {
+              try {
+                key = JSON.parse(text.slice(start, i)) as string;
+              } catch {
+                return; // a bad escape: JSON.parse reports it
+              }
+            }
+            top.expectKey = false;
+            if (top.keys.has(key))
+              refuse(
+                "JSON_NOT_WELL_FORMED",
+                `duplicate key ${JSON.stringify(key)} in the object at ${path()} (JSON.parse would keep only the last one)`,
+                start,
+              );
+            top.keys.add(key);
+            top.key = key;
+          } else value(start, true);
+          continue;
+        }
+      default: {
+        // a number, true, false or null (or not JSON: JSON.parse reports it)
+        const start = i;
+        while (i < n && /[A-Za-z0-9+\-.]/.test(text[i] ?? "")) i++;
+        if (i === start) return;
+        value(start, text.slice(start, i) !== "null");
+      }
+    }
   }
 }
 

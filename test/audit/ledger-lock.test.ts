@@ -1,0 +1,122 @@
+/**
+ * The ledger lock: a live holder on this host keeps its lock however old it is; a dead holder's lock and
+ * an old lock of another host are broken (by rename, not by a bare unlink); the lock is released only
+ * while it still holds our token.
+ */
+import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { appendToLedger, LedgerError, verifyLedger, withLedgerLock } from "../../src/audit/ledger.js";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "b2mml-ledger-lock-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+let counter = 0;
+const fresh = () => path.join(tmp, `ledger-${++counter}.jsonl`);
+
+/** Writes a lock file for `ledger` and backdates it by `ageMs`. */
+function plantLock(ledger: string, owner: object, ageMs: number): string {
+  const lock = `${ledger}.lock`;
+  const content = JSON.stringify(owner);
+  writeFileSync(lock, content);
+  const then = new Date(Date.now() - ageMs);
+  utimesSync(lock, then, then);
+  return content;
+}
+
+/** A pid that is not running: a child process that has exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+    encoding: "utf8",
+  });
+  return Number(child.stdout);
+}
+
+describe("ledger lock", () => {
+  test("a live holder on this host older than staleLockMs keeps its lock: the appender times out", () => {
+    const file = fresh();
+    const old = new Date(Date.now() - 3_600_000).toISOString();
+    const content = plantLock(
+      file,
+      { pid: process.pid, host: os.hostname(), at: old, token: "live-holder" },
+      3_600_000,
+    );
+    const started = Date.now();
+    expect(() =>
+      appendToLedger(file, { n: 1 }, { lockTimeoutMs: 150, staleLockMs: 10, fsync: false }),
+    ).toThrow(LedgerError);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(readFileSync(`${file}.lock`, "utf8")).toBe(content);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  test("a lock whose owner process is gone (this host) is broken, whatever its age", () => {
+    const file = fresh();
+    plantLock(file, { pid: deadPid(), host: os.hostname(), at: new Date().toISOString(), token: "dead" }, 0);
+    const { seq } = appendToLedger(file, { n: 1 }, { lockTimeoutMs: 2_000, fsync: false });
+    expect(seq).toBe(1);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(verifyLedger(file).ok).toBe(true);
+    // the broken lock was renamed aside and removed: nothing left behind
+    expect(readdirSync(tmp).filter((f) => f.startsWith(path.basename(file)) && f.includes(".lock"))).toEqual(
+      [],
+    );
+  });
+
+  test("another host's lock is broken only when older than staleLockMs", () => {
+    const file = fresh();
+    const owner = { pid: 1, host: `not-${os.hostname()}`, at: new Date().toISOString(), token: "remote" };
+    const content = plantLock(file, owner, 1_000);
+    expect(() =>
+      appendToLedger(file, { n: 1 }, { lockTimeoutMs: 100, staleLockMs: 60_000, fsync: false }),
+    ).toThrow(/cannot take the ledger lock/);
+    expect(readFileSync(`${file}.lock`, "utf8")).toBe(content);
+    expect(appendToLedger(file, { n: 1 }, { lockTimeoutMs: 2_000, staleLockMs: 500, fsync: false }).seq).toBe(
+      1,
+    );
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  test("the lock file holds our pid, host and a unique token while held, and is removed after", () => {
+    const file = fresh();
+    const seen: string[] = [];
+    for (let i = 0; i < 2; i++)
+      withLedgerLock(file, {}, () => {
+        seen.push(readFileSync(`${file}.lock`, "utf8"));
+      });
+    const owners = seen.map((s) => JSON.parse(s) as { pid: number; host: string; token: string });
+    expect(owners[0]?.pid).toBe(process.pid);
+    expect(owners[0]?.host).toBe(os.hostname());
+    expect(owners[0]?.token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(owners[0]?.token).not.toBe(owners[1]?.token);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  test("unlock does not remove a lock file that holds another token (ours was broken and retaken)", () => {
+    const file = fresh();
+    const lock = `${file}.lock`;
+    const other = JSON.stringify({ pid: process.pid, host: os.hostname(), at: "x", token: "someone-else" });
+    withLedgerLock(file, {}, () => {
+      writeFileSync(lock, other);
+    });
+    expect(readFileSync(lock, "utf8")).toBe(other);
+    // and also when the action throws
+    rmSync(lock);
+    expect(() =>
+      withLedgerLock(file, {}, () => {
+        writeFileSync(lock, other);
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
+    expect(readFileSync(lock, "utf8")).toBe(other);
+  });
+});
