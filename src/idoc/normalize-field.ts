@@ -4,7 +4,7 @@
  * | SAP type | rule | example |
  * | --- | --- | --- |
  * | CHAR, UNIT, unknown field | trimmed | ` EA ` → `EA` |
- * | NUMC | digits only, zero-padded to the length | `10` (NUMC4) → `0010` |
+ * | NUMC | digits only, zero-padded to the length; longer is refused | `10` (NUMC4) → `0010` |
  * | DATS | `YYYY-MM-DD`, initial → `""` | `20260329` → `2026-03-29` |
  * | TIMS | `HH:MM:SS`, `24:00:00`, initial → `""` | `240000` → `24:00:00` |
  * | QUAN, DEC, FLTP | exact decimal string | `12.345-` → `-12.345` |
@@ -48,10 +48,15 @@ export function normalizeField(raw: string, type: SapDataType | undefined): Norm
   }
 }
 
-/** NUMC: digits only, zero-padded to the field's length (NUMC values always keep their zeros). */
+/**
+ * NUMC: digits only, zero-padded to the field's length (NUMC values always keep their zeros); more digits
+ * than the length is refused, never cut.
+ */
 export function normalizeNumc(raw: string, length: number | undefined): NormalizedValue {
   const text = trim(raw);
   if (text === "") return { ok: true, value: "" };
   if (!/^[0-9]+$/.test(text)) return { ok: false, reason: `${JSON.stringify(text)}: not numeric text` };
+  if (length !== undefined && text.length > length)
+    return { ok: false, reason: `${JSON.stringify(text)}: more than ${length} digits` };
   return { ok: true, value: length === undefined ? text : text.padStart(length, "0") };
 }

@@ -34,8 +34,9 @@ export function readSegment(
   ctx: SegmentContext,
 ): IdocSegment {
   const { issues } = ctx;
-  const fields: Record<string, string> = {};
-  const raw: Record<string, string> = {};
+  // no prototype: a field named `constructor` or `__proto__` is a field like any other
+  const fields: Record<string, string> = Object.create(null);
+  const raw: Record<string, string> = Object.create(null);
   const segmentNodes: IdocNode[] = [];
 
   for (const child of node.children) {
@@ -44,7 +45,7 @@ export function readSegment(
       continue;
     }
     const fieldPath = `${path}/${child.name}`;
-    if (child.name in raw) {
+    if (Object.hasOwn(raw, child.name)) {
       issues.push(
         idocIssue(
           "IDOC_DUPLICATE_FIELD",

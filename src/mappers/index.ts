@@ -48,5 +48,5 @@ export {
   type StorageLocationConfig,
 } from "./production-performance-to-erp/index.js";
 export { toZonedDateTime, type ZonedDateTimeResult } from "./time/zoned-date-time.js";
-export { sapUnitTable } from "./units/sap-unit-lookup.js";
+export { ambiguousSapUnits, sapUnitTable } from "./units/sap-unit-lookup.js";
 export { BUILTIN_UNITS } from "./units/unit-table.js";

@@ -99,7 +99,7 @@ describe("NUMC", () => {
     ["padded to its length", "10", 4, "0010"],
     ["trimmed", " 0060 ", 4, "0060"],
     ["empty", "", 4, ""],
-    ["longer than the length is kept", "12345", 4, "12345"],
+    ["longer than the length is refused", "12345", 4, null],
     ["not numeric", "12A4", 4, null],
   ] as const)("%s: %j (NUMC%s)", (_n, given, length, want) => {
     const result = numc(length)(given);

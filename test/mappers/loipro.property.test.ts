@@ -59,6 +59,15 @@ function packets(noisy: boolean) {
   const plant = noisy ? fc.constantFrom("1000", "2000", "1000", "9999") : fc.constantFrom("1000", "2000");
   const stat = fc.constantFrom("I0001", "I0002", "I0013", "I0076", "I0045", "I0016", "E0001");
   const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+  /** Clean input: a time only with its date (a time without a date is TIME_WITHOUT_DATE, LOIPRO-MAP-055). */
+  const pairedTimes = <T extends Record<string, string | undefined>>(
+    f: T,
+    ...pairs: (readonly [string, string])[]
+  ): T => {
+    const out: Record<string, string | undefined> = { ...f };
+    for (const [d, t] of pairs) if (out[d] === undefined || out[d] === "") out[t] = undefined;
+    return out as T;
+  };
   const fields = (entries: Record<string, string | undefined>) =>
     Object.fromEntries(Object.entries(entries).filter((e): e is [string, string] => e[1] !== undefined));
 
@@ -89,7 +98,7 @@ function packets(noisy: boolean) {
       components: fc.array(component, { maxLength: 3 }),
     })
     .map(({ fields: f, statuses, components }) => ({
-      f: fields(f),
+      f: fields(noisy ? f : pairedTimes(f, ["FSAVD", "FSAVZ"], ["SSEDD", "SSEDZ"])),
       children: [...statuses.map((s) => seg("E1JSTVL", { STAT: s })), ...components],
     }));
   const sequence = fc.array(operation, { minLength: 0, maxLength: 3 });
@@ -113,7 +122,10 @@ function packets(noisy: boolean) {
         (aufnr) =>
           seg(
             "E1AFKOL",
-            fields({ AUFNR: aufnr, ...header }),
+            fields({
+              AUFNR: aufnr,
+              ...(noisy ? header : pairedTimes(header, ["GSTRS", "GSUZS"], ["GLTRS", "GLUZS"])),
+            }),
             ...statuses.map((s) => seg("E1JSTKL", { STAT: s })),
             ...sequences.map((ops, i) =>
               seg(

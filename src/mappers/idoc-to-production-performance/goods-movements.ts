@@ -115,7 +115,8 @@ function mapItem(
   headerProps: readonly Property[],
 ): void {
   const moveType = required(ctx, item, "MOVE_TYPE", "the movement type");
-  const rule = moveType === undefined ? undefined : MOVEMENT_TYPES[moveType];
+  const rule =
+    moveType === undefined || !Object.hasOwn(MOVEMENT_TYPES, moveType) ? undefined : MOVEMENT_TYPES[moveType];
   if (moveType !== undefined && rule === undefined)
     ctx.issues.error(
       "UNSUPPORTED_MOVEMENT_TYPE",

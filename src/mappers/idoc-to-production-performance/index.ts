@@ -97,7 +97,7 @@ export function mapIdocsToProductionPerformance(
     });
   const ctx: PerfContext = {
     ...createContext(checked.config, issues),
-    orderContext: buildOrderContext(options.orderContext),
+    orderContext: buildOrderContext(options.orderContext, issues),
     personnelSlots: new Set(checked.config.activities?.personnel ?? []),
     orders: new Map(),
   };

@@ -5,9 +5,18 @@
  * center, plant, MES operation ID, description and the labels and activity types of the six standard
  * values. Nothing of the context is mapped on its own.
  *
+ * Operations are keyed by sequence and number, `<PLNFL>/<VORNR>` (`0/0010`, `1/0010`; PLNFL without its
+ * leading zeros, blank = `0`); the bare VORNR finds an operation only when no other sequence of the order
+ * has the same number (when several do, the bare VORNR finds nothing and the sequence must be named).
+ * What the context cannot answer without guessing is an error, never a silent choice: the same order
+ * twice (`DUPLICATE_CONTEXT_ORDER`), the same `<PLNFL>/<VORNR>` twice in one order
+ * (`DUPLICATE_CONTEXT_OPERATION`), the same confirmation number on two operations
+ * (`DUPLICATE_CONFIRMATION_NUMBER`). Paths are prefixed `order-context:` (PERF-MAP-030, 031).
+ *
  * @module
  */
 import type { IdocPacket, IdocSegment } from "../../idoc/model.js";
+import type { IssueCollector } from "../issues.js";
 import { materialOf, text } from "../loipro-to-production-schedule/context.js";
 
 /** What the context says about one operation. */
@@ -29,7 +38,10 @@ export interface ContextOrder {
   readonly order: string;
   readonly plant: string | undefined;
   readonly material: string | undefined;
+  /** `<PLNFL>/<VORNR>` → operation; also the bare VORNR when only one sequence has that number. */
   readonly operations: ReadonlyMap<string, ContextOperation>;
+  /** A bare VORNR that several sequences have → those operations (it is not a key of `operations`). */
+  readonly ambiguous: ReadonlyMap<string, readonly ContextOperation[]>;
 }
 
 export interface OrderContext {
@@ -42,23 +54,62 @@ export interface OrderContext {
 
 const children = (segment: IdocSegment, name: string) => segment.segments.filter((s) => s.name === name);
 
-/** Builds the look-up tables from LOIPRO IDocs (any others in the packet are ignored). */
-export function buildOrderContext(packet: IdocPacket | undefined): OrderContext {
+/** A sequence number as a key: without leading zeros, blank (the standard sequence) = `0`. */
+export function sequenceKey(sequence: string | undefined): string {
+  return (sequence ?? "").trim().replace(/^0+/, "") || "0";
+}
+
+/**
+ * The context's operation `operation` of `order`: in the sequence named (`sequence`, blank = standard),
+ * or, when no sequence is named (`undefined`), by the bare VORNR, which finds nothing when several
+ * sequences have that number (see `ambiguous`).
+ */
+export function contextOperation(
+  order: ContextOrder | undefined,
+  operation: string,
+  sequence?: string,
+): ContextOperation | undefined {
+  return order?.operations.get(sequence === undefined ? operation : `${sequenceKey(sequence)}/${operation}`);
+}
+
+const where = (segment: IdocSegment, field: string) => `order-context:${segment.path}/${field}`;
+
+/**
+ * Builds the look-up tables from LOIPRO IDocs (any others in the packet are ignored); reports what it
+ * cannot resolve to `issues` (see the module documentation).
+ */
+export function buildOrderContext(packet: IdocPacket | undefined, issues?: IssueCollector): OrderContext {
   const orders = new Map<string, ContextOrder>();
+  const firstPaths = new Map<string, string>();
   const confirmations = new Map<string, ContextOperation>();
+  const confirmationPaths = new Map<string, string>();
   const reservations = new Map<string, ContextOperation>();
   for (const idoc of packet?.idocs ?? [])
     for (const header of idoc.segments.filter((s) => s.name === "E1AFKOL")) {
       const order = text(header, "AUFNR");
-      if (order === undefined || orders.has(order)) continue;
+      if (order === undefined) continue;
+      const first = firstPaths.get(order);
+      if (first !== undefined) {
+        issues?.error(
+          "DUPLICATE_CONTEXT_ORDER",
+          where(header, "AUFNR"),
+          `order ${order} is in the order context twice (first at ${first}); which one is current cannot be told`,
+          { expected: "each order once in the order context", received: order },
+        );
+        continue;
+      }
+      firstPaths.set(order, header.path);
       const plant = text(header, "WERKS");
       const item = children(header, "E1AFPOL")[0];
       const material = materialOf(header) ?? (item === undefined ? undefined : materialOf(item));
       const operations = new Map<string, ContextOperation>();
+      const byNumber = new Map<string, ContextOperation[]>();
       for (const sequence of children(header, "E1AFFLL"))
         for (const vol of children(sequence, "E1AFVOL")) {
           const vornr = text(vol, "VORNR");
           if (vornr === undefined) continue;
+          const plnfl = text(sequence, "PLNFL");
+          const key = `${sequenceKey(plnfl)}/${vornr}`;
           const vol2 = children(vol, "E1AFVOL2")[0];
           const labels = new Map<number, string>();
           const activityTypes = new Map<number, string>();
@@ -71,7 +122,7 @@ export function buildOrderContext(packet: IdocPacket | undefined): OrderContext 
           const op: ContextOperation = {
             order,
             operation: vornr,
-            sequence: text(sequence, "PLNFL"),
+            sequence: plnfl,
             plant: text(vol, "WERKS") ?? plant,
             workCenter: text(vol, "ARBPL"),
             processSegmentId: text(vol, "ME_OPERATION_ID"),
@@ -79,9 +130,32 @@ export function buildOrderContext(packet: IdocPacket | undefined): OrderContext 
             labels,
             activityTypes,
           };
-          if (!operations.has(vornr)) operations.set(vornr, op);
-          const rueck = (vol2 === undefined ? undefined : text(vol2, "RUECK")) ?? text(vol, "RUECK");
-          if (rueck !== undefined && !confirmations.has(rueck)) confirmations.set(rueck, op);
+          if (operations.has(key)) {
+            issues?.error(
+              "DUPLICATE_CONTEXT_OPERATION",
+              where(vol, "VORNR"),
+              `order ${order} has operation ${vornr} twice in sequence ${sequenceKey(plnfl)} in the order context`,
+              { expected: "a VORNR unique within its sequence", received: vornr },
+            );
+            continue;
+          }
+          operations.set(key, op);
+          byNumber.set(vornr, [...(byNumber.get(vornr) ?? []), op]);
+          const rueckAt = vol2 !== undefined && text(vol2, "RUECK") !== undefined ? vol2 : vol;
+          const rueck = text(rueckAt, "RUECK");
+          if (rueck !== undefined) {
+            const firstAt = confirmationPaths.get(rueck);
+            if (firstAt === undefined) {
+              confirmations.set(rueck, op);
+              confirmationPaths.set(rueck, `${rueckAt.path}/RUECK`);
+            } else
+              issues?.error(
+                "DUPLICATE_CONFIRMATION_NUMBER",
+                where(rueckAt, "RUECK"),
+                `confirmation number ${rueck} is on two operations in the order context (first at ${firstAt}); a ticket's CONF_NO cannot be resolved`,
+                { expected: "each RUECK on one operation", received: rueck },
+              );
+          }
           for (const component of children(vol, "E1RESBL")) {
             const rsnum = text(component, "RSNUM");
             const rspos = text(component, "RSPOS");
@@ -89,7 +163,13 @@ export function buildOrderContext(packet: IdocPacket | undefined): OrderContext 
               reservations.set(`${order} ${rsnum}/${rspos}`, op);
           }
         }
-      orders.set(order, { order, plant, material, operations });
+      const ambiguous = new Map<string, readonly ContextOperation[]>();
+      for (const [vornr, ops] of byNumber) {
+        const only = ops[0];
+        if (ops.length === 1 && only !== undefined) operations.set(vornr, only);
+        else ambiguous.set(vornr, ops);
+      }
+      orders.set(order, { order, plant, material, operations, ambiguous });
     }
   return { orders, confirmations, reservations };
 }

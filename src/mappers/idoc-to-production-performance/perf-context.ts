@@ -7,7 +7,7 @@
 import type { IdocSegment } from "../../idoc/model.js";
 import { fieldPath, type MapContext, quantityOf, text } from "../loipro-to-production-schedule/context.js";
 import type { ExactQuantity } from "../units/quantity.js";
-import type { OrderContext } from "./order-context.js";
+import { contextOperation, type OrderContext } from "./order-context.js";
 import type { OrderDraft, SegmentDraft } from "./values.js";
 
 export interface PerfContext extends MapContext {
@@ -48,11 +48,14 @@ export function plantOf(
   field: string,
   order: string,
   operation: string | undefined,
+  sequence?: string,
 ): { plant: string; zone: string | undefined } | undefined {
   const own = text(segment, field);
   const known = ctx.orderContext.orders.get(order);
   const plant =
-    own ?? (operation === undefined ? undefined : known?.operations.get(operation)?.plant) ?? known?.plant;
+    own ??
+    (operation === undefined ? undefined : contextOperation(known, operation, sequence)?.plant) ??
+    known?.plant;
   if (plant === undefined) {
     ctx.issues.error(
       "MISSING_FIELD",
@@ -104,7 +107,7 @@ export function segmentDraft(
     const known =
       operation === undefined
         ? undefined
-        : ctx.orderContext.orders.get(order.order)?.operations.get(operation);
+        : contextOperation(ctx.orderContext.orders.get(order.order), operation, sequence);
     draft = {
       id,
       schemeId:

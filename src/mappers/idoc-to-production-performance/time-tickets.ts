@@ -23,7 +23,7 @@ import {
   text,
   unitOf,
 } from "../loipro-to-production-schedule/context.js";
-import type { ContextOperation } from "./order-context.js";
+import { type ContextOperation, contextOperation } from "./order-context.js";
 import {
   exactQuantityOf,
   operationNumber,
@@ -83,12 +83,15 @@ function operationOf(
         { expected: `${field}, or CONF_NO with --order-context`, received: received(ticket, field) ?? "" },
       );
   if (order === undefined || operation === undefined) return undefined;
-  const known = ctx.orderContext.orders.get(order)?.operations.get(operation);
-  if (ctx.orderContext.orders.has(order) && known === undefined)
+  const contextOrder = ctx.orderContext.orders.get(order);
+  const known = contextOperation(contextOrder, operation, text(ticket, "SEQUENCE"));
+  if (contextOrder !== undefined && known === undefined)
     ctx.issues.error(
       "UNKNOWN_OPERATION",
       fieldPath(ticket, "OPERATION"),
-      `order ${order} has no operation ${operation} in the order context`,
+      contextOrder.ambiguous.has(operation)
+        ? `operation ${operation} of order ${order} stands in several sequences of the order context; the ticket names no SEQUENCE`
+        : `order ${order} has no operation ${operation} in the order context`,
       {
         expected: [...(ctx.orderContext.orders.get(order)?.operations.keys() ?? [])].join(", "),
         received: operation,
@@ -144,7 +147,7 @@ export function mapTimeTicket(
   const target = operationOf(ctx, ticket);
   if (target === undefined) return;
   const { order, operation, known } = target;
-  const located = plantOf(ctx, ticket, "PLANT", order, operation);
+  const located = plantOf(ctx, ticket, "PLANT", order, operation, text(ticket, "SEQUENCE"));
   const zone = located?.zone;
   const start = dateTimeOf(ctx, ticket, "EXEC_START_DATE", "EXEC_START_TIME", zone);
   const end = dateTimeOf(ctx, ticket, "EXEC_FIN_DATE", "EXEC_FIN_TIME", zone);

@@ -103,8 +103,9 @@ export function mapComponents(
           Value: [stringValue(value)],
         });
     }
-    const bdter = text(component, "BDTER");
-    if (bdter !== undefined && dateOf(ctx, component, "BDTER") !== undefined)
+    // dateOf reports an unreadable BDTER (received but not normalized) as INVALID_DATE
+    const bdter = dateOf(ctx, component, "BDTER");
+    if (bdter !== undefined)
       properties.push({
         ID: { value: "BDTER" },
         Description: [{ value: "requirement date" }],

@@ -122,8 +122,42 @@ export function stringValue(value: string, dataType: "string" | "date" | "decima
 }
 
 /**
- * A local date + time field pair → `xs:dateTime` in `zone` (LOIPRO-MAP-050 … 054). An empty date gives
- * `undefined`; an empty time is SAP's initial time 00:00:00. Gaps and overlaps are resolved and warned.
+ * The state of a date or time field: `empty` (absent, blank or SAP's initial value), `set` (normalized by
+ * the reader), or `invalid`: a value was received (kept in `raw`) that the reader could not normalize and
+ * left out of `fields` (it warned `IDOC_INVALID_VALUE`).
+ */
+export function fieldState(segment: IdocSegment, field: string): "empty" | "set" | "invalid" {
+  if (text(segment, field) !== undefined) return "set";
+  if (segment.fields[field] === undefined && (segment.raw[field] ?? "").trim() !== "") return "invalid";
+  return "empty";
+}
+
+/**
+ * {@link fieldState} of a time field, where `00:00:00` counts as empty: SAP's initial time `000000`,
+ * which SAP cannot tell from midnight (LOIPRO-MAP-054).
+ */
+function timeState(segment: IdocSegment, field: string | undefined): "empty" | "set" | "invalid" {
+  if (field === undefined || text(segment, field) === "00:00:00") return "empty";
+  return fieldState(segment, field);
+}
+
+function reportInvalid(ctx: MapContext, segment: IdocSegment, field: string, kind: "date" | "time"): void {
+  ctx.issues.error(
+    kind === "date" ? "INVALID_DATE" : "INVALID_TIME",
+    fieldPath(segment, field),
+    `${field} ${JSON.stringify(segment.raw[field] ?? "")} is not a ${kind === "date" ? "calendar date" : "time of day"}`,
+    {
+      expected: kind === "date" ? "YYYYMMDD, a real calendar date" : "HHMMSS (or 240000)",
+      received: segment.raw[field] ?? "",
+    },
+  );
+}
+
+/**
+ * A local date + time field pair → `xs:dateTime` in `zone` (LOIPRO-MAP-050 … 055). An empty date gives
+ * `undefined`; an empty time is SAP's initial time 00:00:00. A value the reader could not read is
+ * `INVALID_DATE` / `INVALID_TIME`; a time (other than 00:00:00) with an empty date is `TIME_WITHOUT_DATE`. Gaps and overlaps
+ * are resolved and warned.
  */
 export function dateTimeOf(
   ctx: MapContext,
@@ -132,8 +166,19 @@ export function dateTimeOf(
   timeField: string | undefined,
   zone: string | undefined,
 ): string | undefined {
+  const dateState = fieldState(segment, dateField);
+  const timeOnly = timeState(segment, timeField);
+  if (dateState === "invalid") reportInvalid(ctx, segment, dateField, "date");
+  if (timeField !== undefined && timeOnly === "invalid") reportInvalid(ctx, segment, timeField, "time");
+  if (timeField !== undefined && dateState === "empty" && timeOnly === "set")
+    ctx.issues.error(
+      "TIME_WITHOUT_DATE",
+      fieldPath(segment, timeField),
+      `${timeField} is set but its date ${dateField} is empty`,
+      { expected: `a date in ${dateField}, or no time`, received: received(segment, timeField) ?? "" },
+    );
   const date = text(segment, dateField);
-  if (date === undefined || zone === undefined) return undefined;
+  if (date === undefined || timeOnly === "invalid" || zone === undefined) return undefined;
   const time = (timeField === undefined ? undefined : text(segment, timeField)) ?? "00:00:00";
   const result = toZonedDateTime(date, time, zone);
   if (!result.ok) {
@@ -165,8 +210,32 @@ export function dateTimeOf(
   return result.value;
 }
 
-/** A date field alone (no zone), checked: `YYYY-MM-DD`; reports `INVALID_DATE`. */
+/**
+ * The first of several date + time pairs that was received (its date or its time not empty, even if
+ * unreadable) → `xs:dateTime` by {@link dateTimeOf}; a later pair is used only when the earlier ones are
+ * empty, never in place of an invalid one (LOIPRO-MAP-013, 021, 055).
+ */
+export function firstDateTimeOf(
+  ctx: MapContext,
+  segment: IdocSegment,
+  pairs: readonly (readonly [dateField: string, timeField: string])[],
+  zone: string | undefined,
+): string | undefined {
+  const chosen =
+    pairs.find(([d, t]) => fieldState(segment, d) !== "empty" || timeState(segment, t) !== "empty") ??
+    pairs[pairs.length - 1];
+  return chosen === undefined ? undefined : dateTimeOf(ctx, segment, chosen[0], chosen[1], zone);
+}
+
+/**
+ * A date field alone (no zone), checked: `YYYY-MM-DD`; reports `INVALID_DATE`, also for a value the
+ * reader could not read.
+ */
 export function dateOf(ctx: MapContext, segment: IdocSegment, field: string): string | undefined {
+  if (fieldState(segment, field) === "invalid") {
+    reportInvalid(ctx, segment, field, "date");
+    return undefined;
+  }
   const date = text(segment, field);
   if (date === undefined) return undefined;
   const reason = explainLocalDate(date);

@@ -20,6 +20,7 @@ import {
   children,
   dateTimeOf,
   fieldPath,
+  firstDateTimeOf,
   type MapContext,
   plantZone,
   quantityOf,
@@ -198,10 +199,15 @@ export function mapOperation(
   const zone = text(operation, "WERKS") === undefined ? scope.zone : plantZone(ctx, operation, "WERKS");
   const plant = text(operation, "WERKS") ?? scope.plant;
   const start = dateTimeOf(ctx, operation, "FSAVD", "FSAVZ", zone);
-  const end =
-    text(operation, "SSEDD") !== undefined
-      ? dateTimeOf(ctx, operation, "SSEDD", "SSEDZ", zone)
-      : dateTimeOf(ctx, operation, "FSEDD", "FSEDZ", zone);
+  const end = firstDateTimeOf(
+    ctx,
+    operation,
+    [
+      ["SSEDD", "SSEDZ"],
+      ["FSEDD", "FSEDZ"],
+    ],
+    zone,
+  );
   const extra = children(operation, "E1AFVOL2")[0];
   const params = [
     ...parameters(ctx, operation, extra),

@@ -18,7 +18,7 @@ import type { IdocSegment } from "../../idoc/model.js";
 import { storageLocation } from "./components.js";
 import {
   children,
-  dateTimeOf,
+  firstDateTimeOf,
   type MapContext,
   materialOf,
   plantZone,
@@ -125,14 +125,24 @@ export function mapOrder(ctx: MapContext, header: IdocSegment): MappedOrder | un
     );
     if (extra !== undefined) produced.push(extra);
   }
-  const scheduled = text(header, "GSTRS") !== undefined;
-  const start = scheduled
-    ? dateTimeOf(ctx, header, "GSTRS", "GSUZS", zone)
-    : dateTimeOf(ctx, header, "GSTRP", "GSUZP", zone);
-  const end =
-    text(header, "GLTRS") !== undefined
-      ? dateTimeOf(ctx, header, "GLTRS", "GLUZS", zone)
-      : dateTimeOf(ctx, header, "GLTRP", "GLUZP", zone);
+  const start = firstDateTimeOf(
+    ctx,
+    header,
+    [
+      ["GSTRS", "GSUZS"],
+      ["GSTRP", "GSUZP"],
+    ],
+    zone,
+  );
+  const end = firstDateTimeOf(
+    ctx,
+    header,
+    [
+      ["GLTRS", "GLUZS"],
+      ["GLTRP", "GLUZP"],
+    ],
+    zone,
+  );
   const sequences = mapSequences(ctx, header, { plant, zone });
   const parameters = [
     ...headerParameters(header),

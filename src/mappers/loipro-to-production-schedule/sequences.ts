@@ -17,6 +17,11 @@ const CATEGORIES: Readonly<Record<string, string>> = {
   "2": "alternative sequence",
 };
 
+/** The meaning of a sequence category; `undefined` for a code not in the table (never a prototype key). */
+function categoryOf(code: string): string | undefined {
+  return Object.hasOwn(CATEGORIES, code) ? CATEGORIES[code] : undefined;
+}
+
 const REFERENCES: readonly (readonly [string, string])[] = [
   ["BEZFL", "reference sequence"],
   ["VORNR1", "branch operation (in the reference sequence)"],
@@ -27,7 +32,7 @@ function sequenceParameters(sequence: IdocSegment): ProductionParameterType[] {
   const list: ProductionParameterType[] = [];
   const category = text(sequence, "FLGAT");
   if (category !== undefined) {
-    const meaning = CATEGORIES[category];
+    const meaning = categoryOf(category);
     list.push({
       Parameter: {
         ID: { value: "FLGAT" },
@@ -63,7 +68,7 @@ export function mapSequences(
     const parameters = sequenceParameters(sequence);
     result.push({
       ID: { value: `SEQ-${plnfl}`, schemeID: "PLNFL" },
-      Description: [{ value: CATEGORIES[text(sequence, "FLGAT") ?? ""] ?? "sequence" }],
+      Description: [{ value: categoryOf(text(sequence, "FLGAT") ?? "") ?? "sequence" }],
       ...(parameters.length === 0 ? {} : { ProductionParameter: parameters }),
       ...(operations.length === 0 ? {} : { SegmentRequirement: operations }),
     });

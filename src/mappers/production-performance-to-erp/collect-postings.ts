@@ -18,7 +18,9 @@ import type {
   ValueType,
 } from "../../generated/b2mml-v0600/index.js";
 import type { IdocPacket } from "../../idoc/model.js";
+import { explainLocalDate } from "../time/zoned-date-time.js";
 import { findOrderContext, type OrderContext } from "./order-context.js";
+import { own } from "./own.js";
 import { type PropertyValue, propertiesOf } from "./performance-source.js";
 import {
   type FieldContext,
@@ -32,6 +34,7 @@ import {
   sapNumc,
   sapQuantity,
 } from "./sap-fields.js";
+import { QUAN_13_3, toSapQuantity } from "./sap-values.js";
 
 /** A time ticket before its EX_IDENT: E1BP_PP_TIMETICKET fields and where it came from. */
 export interface TicketDraft {
@@ -88,7 +91,16 @@ interface ActivitySource {
   readonly kind: "equipment" | "personnel";
   readonly path: string;
 }
-const KINDS: Readonly<Record<string, Kind>> = { Yield: "YIELD", Scrap: "SCRAP", Rework: "REWORK" };
+const KINDS: ReadonlyMap<string, Kind> = new Map([
+  ["Yield", "YIELD"],
+  ["Scrap", "SCRAP"],
+  ["Rework", "REWORK"],
+]);
+
+/** The rule of a movement type; `undefined` for a code not in MOVEMENT_TYPES (never a prototype key). */
+function movementType(type: string): (typeof MOVEMENT_TYPES)[string] | undefined {
+  return own(MOVEMENT_TYPES, type);
+}
 
 interface Scope {
   readonly ctx: FieldContext;
@@ -173,7 +185,7 @@ export function collectResponse(
     );
     return undefined;
   }
-  const zone = ctx.config.plants[plant]?.timeZone;
+  const zone = own(ctx.config.plants, plant)?.timeZone;
   if (zone === undefined) {
     ctx.issues.error(
       "MISSING_TIME_ZONE",
@@ -230,7 +242,7 @@ function walk(
         : sapDateTime(scope.ctx, postingSource.lexical, postingSource.path, scope.zone, { quiet: true })
             ?.date;
     const confirmed: Confirmed[] = [];
-    const materials = materialsOf(segment, path);
+    const materials = materialsOf(scope, segment, path);
     for (const m of materials) classify(scope, m, op, segmentIds, postingDate, path, confirmed);
     const activities = [
       ...(segment.EquipmentActual ?? []).map((a, i) => ({
@@ -281,7 +293,7 @@ type PropertyList = readonly {
   readonly Value?: readonly ValueType[];
 }[];
 
-function materialsOf(segment: SegmentResponseType, path: string): MaterialSource[] {
+function materialsOf(scope: Scope, segment: SegmentResponseType, path: string): MaterialSource[] {
   const out: MaterialSource[] = [];
   const add = (
     list:
@@ -311,6 +323,7 @@ function materialsOf(segment: SegmentResponseType, path: string): MaterialSource
           (m as Record<string, unknown>)[propertiesKey] as PropertyList | undefined,
           p,
           propertiesKey,
+          scope.ctx.issues,
         ),
       });
     });
@@ -340,7 +353,7 @@ function classify(
   const role = m.properties.get("COMPONENT_ROLE")?.value;
   if (m.produced && moveType === undefined && role !== "ByProduct" && role !== "CoProduct") {
     const kindText = m.properties.get("QUANTITY_TYPE");
-    const kind = KINDS[kindText?.value ?? "Yield"];
+    const kind = KINDS.get(kindText?.value ?? "Yield");
     if (kind === undefined) {
       ctx.issues.error("INVALID_VALUE", kindText?.path ?? m.path, "QUANTITY_TYPE is Yield, Scrap or Rework", {
         expected: "Yield, Scrap or Rework",
@@ -361,7 +374,7 @@ function classify(
     return;
   }
   let type = moveType?.value ?? (m.produced ? "531" : "261");
-  const spec = MOVEMENT_TYPES[type];
+  const spec = movementType(type);
   if (spec === undefined || spec.receipt !== m.produced) {
     ctx.issues.error(
       "UNSUPPORTED_MOVEMENT_TYPE",
@@ -385,16 +398,21 @@ function classify(
   let finalSpec = spec;
   if (quantity.negative && spec.reversal !== undefined) {
     type = spec.reversal;
-    finalSpec = MOVEMENT_TYPES[type] ?? spec;
+    finalSpec = movementType(type) ?? spec;
   }
   let postingDate = segmentDate;
   const ownDate = m.properties.get("PSTNG_DATE");
   if (ownDate !== undefined) {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(ownDate.value)) postingDate = ownDate.value.replaceAll("-", "");
-    else
-      ctx.issues.error("INVALID_DATE_TIME", ownDate.path, "PSTNG_DATE is a date YYYY-MM-DD", {
+    // checked as a calendar date, not by shape only (PERF-POST-021): 2026-02-30 is no date
+    const reason = explainLocalDate(ownDate.value);
+    if (reason === undefined) postingDate = ownDate.value.replaceAll("-", "");
+    else {
+      ctx.issues.error("INVALID_DATE_TIME", ownDate.path, `PSTNG_DATE is a date YYYY-MM-DD: ${reason}`, {
+        expected: "a date YYYY-MM-DD",
         received: ownDate.value,
       });
+      return;
+    }
   }
   if (postingDate === undefined) {
     ctx.issues.error(
@@ -446,14 +464,14 @@ function storageLocation(
   receipt: boolean,
   operation: string | undefined,
 ): string | undefined {
-  const configured = scope.ctx.config.postings.storageLocations?.[scope.plant];
+  const configured = own(scope.ctx.config.postings.storageLocations, scope.plant);
   const material = m.material ?? "";
   const fromContext = receipt
     ? scope.context?.item(material)?.LGORT
     : scope.context?.component(material, operation)?.LGORT;
   const found = first(
     lgortOf(m.location),
-    configured?.materials?.[material],
+    own(configured?.materials, material),
     fromContext,
     receipt ? configured?.receipt : configured?.issue,
     configured?.default,
@@ -669,10 +687,20 @@ function ticket(
   for (const kind of ["YIELD", "SCRAP", "REWORK"] as const) {
     const parts = confirmed.filter((c) => c.kind === kind);
     if (parts.length === 0) continue;
-    const values = parts.map((c) => sapQuantity(ctx, c.quantity, `E1BP_PP_TIMETICKET/${kind}`));
+    const field = `E1BP_PP_TIMETICKET/${kind}`;
+    const values = parts.map((c) => sapQuantity(ctx, c.quantity, field));
     if (values.some((v) => v === undefined)) continue;
-    const sum = values.reduce((acc, v) => acc.plus((v as string).replace(/-$/, "")), new Decimal(0));
-    fields[kind] = sum.toFixed(3);
+    // the parts are non-negative QUAN 13,3 values; their sum must fit the field too (PERF-POST-040)
+    const sum = values.reduce((acc, v) => acc.plus(v as string), new Decimal(0)).toFixed(3);
+    const checked = toSapQuantity(sum, QUAN_13_3);
+    if (checked.ok) fields[kind] = checked.value;
+    else
+      ctx.issues.error(
+        "QUANTITY_TOO_LARGE",
+        path,
+        `${field} (QUAN 13,3): the sum of ${parts.length} ${kind.toLowerCase()} quantities, ${checked.message}`,
+        { expected: "at most 10 integer digits", received: sum },
+      );
   }
   const reasons = new Map(
     confirmed.flatMap((c) => (c.reason === undefined ? [] : [[c.reason.value, c.reason] as const])),
@@ -765,7 +793,7 @@ function activitySlots(
         match !== null
           ? Number(match[1])
           : key === undefined
-            ? ctx.config.postings.activities?.[kind]
+            ? own(ctx.config.postings.activities, kind)
             : undefined;
       if (slot === undefined) {
         ctx.issues.error(

@@ -14,10 +14,11 @@
  */
 import type { IdocPacket } from "../../idoc/model.js";
 import { IssueCollector, type MapIssue } from "../issues.js";
-import { sapUnitTable } from "../units/sap-unit-lookup.js";
+import { ambiguousSapUnits, sapUnitTable } from "../units/sap-unit-lookup.js";
 import { type ControlInput, type ErpPostingIdoc, goodsMovementIdoc, timeTicketIdoc } from "./build-idocs.js";
 import { collectResponse, type ResponsePostings } from "./collect-postings.js";
 import { exIdentOf, refDocNoOf } from "./idempotency-keys.js";
+import { own } from "./own.js";
 import { readPerformanceSource } from "./performance-source.js";
 import { type ErpPostingConfig, parseErpPostingConfig } from "./posting-config.js";
 import type { FieldContext } from "./sap-fields.js";
@@ -68,14 +69,19 @@ export function mapProductionPerformanceToErpPostings(
       issues.error(e.code, `config:${e.path}`, e.message, { expected: e.expected, received: e.received });
     return { ok: false, errors: issues.errors, warnings: issues.warnings };
   }
-  const ctx: FieldContext = { config: checked.config, issues, sapUnits: sapUnitTable(checked.config.units) };
+  const ctx: FieldContext = {
+    config: checked.config,
+    issues,
+    sapUnits: sapUnitTable(checked.config.units),
+    ambiguousUnits: ambiguousSapUnits(checked.config.units),
+  };
   const source = readPerformanceSource(input, issues);
   if (source === undefined) return { ok: false, errors: issues.errors, warnings: issues.warnings };
   const app = source.applicationArea;
   const bodId = app?.BODID?.value.trim() ?? "";
   const creation = app?.CreationDateTime.value;
   const responses: { postings: ResponsePostings; performanceId: string }[] = [];
-  let firstZone: string | undefined;
+  let firstZone: { readonly zone: string; readonly plant: string } | undefined;
   for (const { value: pp, path } of source.performances) {
     const fallback =
       pp.EndTime !== undefined
@@ -95,7 +101,10 @@ export function mapProductionPerformanceToErpPostings(
         options.orderContext,
       );
       if (postings === undefined) return;
-      firstZone ??= checked.config.plants[postings.plant]?.timeZone;
+      if (firstZone === undefined) {
+        const zone = own(checked.config.plants, postings.plant)?.timeZone;
+        if (zone !== undefined) firstZone = { zone, plant: postings.plant };
+      }
       responses.push({ postings, performanceId: pp.ID?.value.trim() ?? "" });
     });
   }
@@ -110,13 +119,12 @@ export function mapProductionPerformanceToErpPostings(
     );
   if (issues.errors.length > 0) return { ok: false, errors: issues.errors, warnings: issues.warnings };
 
-  const systemZone =
-    checked.config.systems?.[checked.config.postings.sender.partnerNumber]?.timeZone ?? firstZone;
-  const created =
-    creation !== undefined && systemZone !== undefined ? toSapDateTime(creation, systemZone) : undefined;
+  // CREDAT/CRETIM (PERF-POST-003): the sender system's zone, else the first plant's with a warning
+  const created = creationDateTime(checked.config, source.root, creation, firstZone, issues);
+  if (issues.errors.length > 0) return { ok: false, errors: issues.errors, warnings: issues.warnings };
   const control: ControlInput = {
     config: checked.config,
-    ...(created?.ok ? { created: { date: created.date, time: created.time } } : {}),
+    ...(created === undefined ? {} : { created }),
   };
   const idocs: ErpPostingIdoc[] = [];
   const seen = new Map<string, string>();
@@ -174,4 +182,39 @@ export function mapProductionPerformanceToErpPostings(
   }
   if (issues.errors.length > 0) return { ok: false, errors: issues.errors, warnings: issues.warnings };
   return { ok: true, idocs, warnings: issues.warnings };
+}
+
+/**
+ * The control record's CREDAT/CRETIM: CreationDateTime in the zone of `systems.<sender partner>`, else
+ * in the first plant's zone (warning `CREATION_ZONE_FROM_PLANT`, as the inbound mappings); a
+ * CreationDateTime that has no instant (no offset) is an error, never silently left out.
+ */
+function creationDateTime(
+  config: ErpPostingConfig,
+  root: string,
+  creation: string | undefined,
+  firstZone: { readonly zone: string; readonly plant: string } | undefined,
+  issues: IssueCollector,
+): { readonly date: string; readonly time: string } | undefined {
+  if (creation === undefined) return undefined;
+  const path = `/${root}/ApplicationArea/CreationDateTime`;
+  const sender = config.postings.sender.partnerNumber;
+  const systemZone = own(config.systems, sender)?.timeZone;
+  if (systemZone === undefined && firstZone !== undefined)
+    issues.warn(
+      "CREATION_ZONE_FROM_PLANT",
+      path,
+      `the sending system ${sender} has no time zone in the configuration's "systems"; CREDAT/CRETIM are written in the zone ${firstZone.zone} of plant ${firstZone.plant}`,
+    );
+  const zone = systemZone ?? firstZone?.zone;
+  if (zone === undefined) return undefined;
+  const created = toSapDateTime(creation, zone);
+  if (!created.ok) {
+    issues.error("INVALID_DATE_TIME", path, `CreationDateTime (CREDAT/CRETIM): ${created.message}`, {
+      expected: "an xs:dateTime with offset",
+      received: creation,
+    });
+    return undefined;
+  }
+  return { date: created.date, time: created.time };
 }

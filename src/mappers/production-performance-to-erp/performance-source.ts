@@ -93,19 +93,40 @@ export interface PropertyValue {
   readonly path: string;
 }
 
-/** Properties by ID: the first `Value/ValueString` of each (later duplicates ignored). */
+/**
+ * Properties by ID (trimmed): the first `Value/ValueString` of each. The same ID again with the same
+ * value is kept once; with a different value it is `CONFLICTING_PROPERTY` (nothing is picked silently)
+ * and the ID is left out of the map, so no default stands in for it either.
+ */
 export function propertiesOf(
   properties:
     | readonly { readonly ID: { readonly value: string }; readonly Value?: readonly ValueType[] }[]
     | undefined,
   path: string,
   element: string,
+  issues: IssueCollector,
 ): ReadonlyMap<string, PropertyValue> {
   const map = new Map<string, PropertyValue>();
   (properties ?? []).forEach((p, i) => {
     const v = textOf(p.Value?.[0]?.ValueString);
-    if (v !== undefined && !map.has(p.ID.value))
-      map.set(p.ID.value, { value: v.trim(), path: `${path}/${element}[${i + 1}]/Value[1]/ValueString` });
+    if (v === undefined) return;
+    const id = p.ID.value.trim();
+    const value: PropertyValue = {
+      value: v.trim(),
+      path: `${path}/${element}[${i + 1}]/Value[1]/ValueString`,
+    };
+    const previous = map.get(id);
+    if (previous === undefined) {
+      map.set(id, value);
+      return;
+    }
+    if (previous.value === value.value) return;
+    issues.error(
+      "CONFLICTING_PROPERTY",
+      value.path,
+      `the property ${id} is given twice with different values (first at ${previous.path})`,
+      { expected: previous.value, received: value.value },
+    );
   });
   return map;
 }

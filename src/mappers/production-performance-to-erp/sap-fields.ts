@@ -16,6 +16,8 @@ export interface FieldContext {
   readonly issues: IssueCollector;
   /** Rec. 20 → SAP internal unit. */
   readonly sapUnits: ReadonlyMap<string, string>;
+  /** Rec. 20 codes several SAP units map to, not resolved by the configuration (PERF-POST-042). */
+  readonly ambiguousUnits: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A quantity of the document: its lexical value and SAP unit, at a path. */
@@ -81,6 +83,16 @@ export function readQuantity(
       "MISSING_UNIT",
       `${qPath}/UnitOfMeasure`,
       "the quantity has no unit (UnitOfMeasure or @unitCode)",
+    );
+    return undefined;
+  }
+  const candidates = ctx.ambiguousUnits.get(rec20);
+  if (candidates !== undefined) {
+    ctx.issues.error(
+      "AMBIGUOUS_UNIT",
+      `${qPath}/UnitOfMeasure`,
+      `the Rec. 20 code ${rec20} is the SAP unit ${candidates.join(" or ")}: name the one to post in the configuration's units (e.g. "${candidates[0] ?? ""}": "${rec20}")`,
+      { expected: `one of ${candidates.join(", ")} in the configuration's units`, received: rec20 },
     );
     return undefined;
   }

@@ -362,11 +362,11 @@ describe("values", () => {
       postings: { ...config.postings, rounding: "half-even" },
     });
     expect(fields(r.idocs[0]?.xml ?? "", "E1BP_PP_TIMETICKET")[0]?.YIELD).toBe("1.000");
-    expect(r.warnings.map((w) => w.code)).toEqual(["QUANTITY_ROUNDED"]);
+    expect(r.warnings.map((w) => w.code)).toEqual(["QUANTITY_ROUNDED", "CREATION_ZONE_FROM_PLANT"]);
   });
 
-  test("PERF-POST-042 Rec. 20 → SAP internal unit: configured units first, then the built-in table order; unknown is an error", () => {
-    expect(sapUnitTable(undefined).get("H87")).toBe("ST");
+  test("PERF-POST-042 Rec. 20 → SAP internal unit: the configured unit resolves a shared code; unknown is an error", () => {
+    expect(sapUnitTable(undefined).get("H87")).toBeUndefined();
     expect(sapUnitTable({ PC: "H87" }).get("H87")).toBe("PC");
     expect(sapUnitTable(undefined).get("KGM")).toBe("KG");
     const r = map(performanceXml(op(produced("1", "XYZ"))));

@@ -385,6 +385,13 @@ describe("goods movements", () => {
     ]);
   });
 
+  test("PERF-MAP-055 a movement type named like an Object.prototype key is an error, never thrown", () => {
+    for (const type of ["constructor", "__proto__", "toString"])
+      expect(codes(map(movement(item({ MOVE_TYPE: type })), config))).toEqual([
+        "UNSUPPORTED_MOVEMENT_TYPE IDOC[1]/E1MBGMCR/E1BP2017_GM_ITEM_CREATE/MOVE_TYPE",
+      ]);
+  });
+
   test("PERF-MAP-056 required item fields; negative entry quantity", () => {
     expect(codes(map(movement(item({ MATERIAL: "", ENTRY_QNT: "", ENTRY_UOM: "" })), config))).toEqual([
       "MISSING_FIELD IDOC[1]/E1MBGMCR/E1BP2017_GM_ITEM_CREATE/MATERIAL",
