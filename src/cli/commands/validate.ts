@@ -1,12 +1,12 @@
 /**
- * `b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] <file>...`
+ * `b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file>...`
  *
  * @module
  */
-import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { B2MML_RELEASES, type B2mmlRelease, isB2mmlRelease } from "../../validation/release.js";
-import { SchemaSetError } from "../../validation/schema-set-error.js";
-import { validateDocument } from "../../validation/validate-document.js";
+import type { DocumentValidationResult } from "../../validation/validate-document.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
@@ -14,9 +14,17 @@ import { renderJson } from "../render/render-json.js";
 import { renderJunit } from "../render/render-junit.js";
 import { renderText } from "../render/render-text.js";
 import type { FileReport } from "../render/report.js";
+import {
+  type FileOutcome,
+  type ValidateFileOptions,
+  validateFile,
+  validateInWorkers,
+  WORKER_ENTRY,
+  workerEntryAvailable,
+} from "../validate-workers.js";
 import { appendValidationAudit, LedgerError } from "./audit.js";
 
-export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] <file>...
+export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file>...
 
 Validates B2MML documents against XML Schema (libxml2) and, with --rules, the business rules.
 
@@ -28,6 +36,9 @@ Options:
   --format <format>   text (default: file:line:column code message), json, or junit
   --audit <ledger>    append each file's audit record (input digest, schema set, outcome) to this
                       ledger (see b2mml audit verify)
+  --jobs <n>          validate in n threads: this one and n - 1 worker threads (0 or auto: one
+                      per core); default 1, this thread alone. The report, the summary, the exit code
+                      and the ledger are those of --jobs 1, in file order
   -h, --help          this text
 
 The report goes to stdout, a summary to stderr.
@@ -36,8 +47,7 @@ ${EXIT_CODE_HELP}`;
 
 const FORMATS = { text: renderText, json: renderJson, junit: renderJunit } as const;
 
-function unreadable(file: string, error: unknown): FileReport {
-  const message = (error as NodeJS.ErrnoException).code ?? "unreadable";
+function unreadable(file: string, code: string): FileReport {
   return {
     file,
     outcome: "unusable",
@@ -46,13 +56,26 @@ function unreadable(file: string, error: unknown): FileReport {
         code: "IO_UNREADABLE",
         severity: "error",
         source: "xml",
-        message: `cannot read the file (${message})`,
+        message: `cannot read the file (${code})`,
         line: 0,
         column: 0,
         path: "",
       },
     ],
   };
+}
+
+/** `--jobs`: a positive integer, or `0`/`auto` for every core; `undefined` when malformed. */
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return 1;
+  if (value === "auto" || value === "0") return availableParallelism();
+  if (!/^[1-9][0-9]*$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/** The files one after the other in this thread, as {@link validateInWorkers} yields them from workers. */
+function* validateHere(files: readonly string[], options: ValidateFileOptions): Generator<FileOutcome> {
+  for (const file of files) yield validateFile(file, options);
 }
 
 export function runValidate(args: readonly string[], io: Io): ExitCode {
@@ -64,6 +87,7 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
       rules: { type: "boolean" },
       format: { type: "string" },
       audit: { type: "string" },
+      jobs: { type: "string" },
     },
     "b2mml validate",
     VALIDATE_HELP,
@@ -78,39 +102,55 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
   if (files.length === 0) return usage("no file to validate");
   const release = values.release as B2mmlRelease | undefined;
 
+  const jobs = parseJobs(values.jobs);
+  if (jobs === undefined)
+    return usage(
+      `--jobs "${values.jobs}": expected a positive number of threads, or 0 or auto for one per core`,
+    );
+  const threads = Math.min(jobs, files.length);
+  if (threads > 1 && !workerEntryAvailable()) {
+    io.err(
+      `b2mml validate: --jobs needs the compiled CLI (no ${fileURLToPath(WORKER_ENTRY)}): run dist/cli/main.js, or use --jobs 1`,
+    );
+    return ExitCode.INTERNAL;
+  }
+
+  const options: ValidateFileOptions = {
+    rules: values.rules === true,
+    ...(release ? { release } : {}),
+    ...(values.schemas !== undefined ? { schemas: values.schemas } : {}),
+  };
+  const outcomes =
+    threads > 1
+      ? validateInWorkers(files, options, threads, values.audit !== undefined)
+      : validateHere(files, options);
   const reports: FileReport[] = [];
-  for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      reports.push(unreadable(file, error));
+  // In file order, whatever the order the workers finish in: the report, the first schema error and the
+  // audit ledger are those of a run in this thread.
+  for (const outcome of outcomes) {
+    if (outcome.kind === "schema-error") {
+      io.err(`b2mml validate: the schema set cannot be loaded: ${outcome.message}`);
+      return ExitCode.SCHEMA_ERROR;
+    }
+    if (outcome.kind === "unreadable") {
+      reports.push(unreadable(outcome.file, outcome.code));
       continue;
     }
+    const { file, result, bytes } = outcome;
+    reports.push({
+      file,
+      outcome: result.outcome,
+      issues: result.issues,
+      ...(result.release ? { release: result.release } : {}),
+    });
+    if (values.audit === undefined || bytes === undefined) continue;
     try {
-      const result = validateDocument(bytes, {
-        file,
-        rules: values.rules === true,
-        ...(release ? { release } : {}),
-        ...(values.schemas !== undefined
-          ? { schemas: { dir: values.schemas, ...(release ? { release } : {}) } }
-          : {}),
-      });
-      reports.push({
-        file,
-        outcome: result.outcome,
-        issues: result.issues,
-        ...(result.release ? { release: result.release } : {}),
-      });
-      if (values.audit !== undefined) appendValidationAudit(values.audit, file, bytes, result);
+      // The record reads the release, the outcome and the schema set's folder and files only.
+      appendValidationAudit(values.audit, file, bytes, result as DocumentValidationResult);
     } catch (error) {
-      if (error instanceof LedgerError) {
-        io.err(`b2mml validate: the audit ledger ${values.audit}: ${error.message}`);
-        return ExitCode.INPUT_ERROR;
-      }
-      if (!(error instanceof SchemaSetError)) throw error;
-      io.err(`b2mml validate: the schema set cannot be loaded: ${error.message}`);
-      return ExitCode.SCHEMA_ERROR;
+      if (!(error instanceof LedgerError)) throw error;
+      io.err(`b2mml validate: the audit ledger ${values.audit}: ${error.message}`);
+      return ExitCode.INPUT_ERROR;
     }
   }
   io.out(FORMATS[format as keyof typeof FORMATS](reports));
