@@ -5,84 +5,22 @@
  *
  * @module
  */
+import {
+  sortAttributesCanonically,
+  sortDeclarationsCanonically,
+  type WrittenAttribute,
+} from "./canonical-order.js";
 import type { AnyElement, ComplexTypeMeta, ParticleMeta } from "./metadata.js";
 import type { NamespaceDeclaration } from "./read.js";
 import { XSI_NAMESPACE } from "./read.js";
 import { ANY_TYPE, complexType, indexSchemaSet, type RootMeta, type SchemaIndex } from "./schema-index.js";
+import { BindingWriteError, type WriteOptions } from "./write-options.js";
+import { escapeAttribute, escapeText } from "./xml-escape.js";
 
-export interface WriteOptions {
-  /** Write `<?xml version="1.0" encoding="UTF-8"?>` first. @default true */
-  readonly declaration?: boolean;
-  /** Indent nested elements with this string (element-only content only). @default no indentation */
-  readonly indent?: string;
-  /**
-   * Namespace declarations for the root element, in this order (for example the ones `read` found), so
-   * that the output uses the same prefixes. The root's namespace becomes the default namespace when no
-   * declaration names it.
-   */
-  readonly namespaces?: readonly NamespaceDeclaration[];
-  /** Write empty elements as `<a></a>` instead of `<a/>`. @default false */
-  readonly expandEmptyElements?: boolean;
-  /**
-   * Write Canonical XML 1.0 (W3C REC-xml-c14n-20010315) directly: no XML declaration, no indentation
-   * (`declaration` and `indent` are ignored), empty elements as `<a></a>`, namespace declarations first
-   * (the default namespace, then by prefix), then attributes by namespace URI and local name (unqualified
-   * ones first), C14N escaping. The output is byte for byte what a canonicalizer gives for the document,
-   * so its digest needs one hash pass and no re-parse. @default false
-   */
-  readonly canonical?: boolean;
-}
-
-/** A value that does not fit the metadata: an unknown property, or one value where an array belongs. */
-export class BindingWriteError extends Error {
-  override readonly name = "BindingWriteError";
-  constructor(readonly problems: readonly { readonly path: string; readonly message: string }[]) {
-    super(problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
-  }
-}
-
-/** An attribute as written (` name="value"`), with its expanded name for canonical ordering. */
-interface WrittenAttribute {
-  readonly ns: string | null;
-  readonly local: string;
-  readonly text: string;
-}
-
-/** Compares by Unicode code point (UTF-16 code-unit order differs for characters above U+FFFF). */
-function compareCodePoints(a: string, b: string): number {
-  if (a === b) return 0;
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = (x[i]?.codePointAt(0) ?? 0) - (y[i]?.codePointAt(0) ?? 0);
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
-}
+export { BindingWriteError, type WriteOptions } from "./write-options.js";
+export { escapeAttribute, escapeText } from "./xml-escape.js";
 
 const WELL_KNOWN_PREFIXES: ReadonlyMap<string, string> = new Map([[XSI_NAMESPACE, "xsi"]]);
-
-export function escapeText(text: string): string {
-  return text.replace(/[&<>\r]/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&#xD;",
-  );
-}
-
-export function escapeAttribute(value: string): string {
-  return value.replace(/[&<"\t\n\r]/g, (c) =>
-    c === "&"
-      ? "&amp;"
-      : c === "<"
-        ? "&lt;"
-        : c === '"'
-          ? "&quot;"
-          : c === "\t"
-            ? "&#x9;"
-            : c === "\n"
-              ? "&#xA;"
-              : "&#xD;",
-  );
-}
 
 class Writer {
   readonly problems: { path: string; message: string }[] = [];
@@ -112,8 +50,7 @@ class Writer {
 
   /** The attributes in document order, or in C14N order (namespace URI, then local name) when canonical. */
   private attributes(list: WrittenAttribute[]): string {
-    if (this.options.canonical && list.length > 1)
-      list.sort((a, b) => compareCodePoints(a.ns ?? "", b.ns ?? "") || compareCodePoints(a.local, b.local));
+    if (this.options.canonical && list.length > 1) sortAttributesCanonically(list);
     return list.map((a) => a.text).join("");
   }
 
@@ -323,11 +260,7 @@ class Writer {
    * first, then by prefix) and without a superfluous `xmlns=""`.
    */
   declarations(): string {
-    const declared = this.options.canonical
-      ? this.declared
-          .filter((d) => d.prefix !== "" || d.uri !== "")
-          .sort((a, b) => compareCodePoints(a.prefix, b.prefix))
-      : this.declared;
+    const declared = this.options.canonical ? sortDeclarationsCanonically(this.declared) : this.declared;
     return declared
       .map((d) => ` ${d.prefix === "" ? "xmlns" : `xmlns:${d.prefix}`}="${escapeAttribute(d.uri)}"`)
       .join("");

@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { sapTrim } from "./sap-trim.js";
 
 /** Lengths of the ALPHA/MATN1 keys the LOIPRO reader converts, by field name (from `xsd/idoc`). */
 export const ALPHA_KEY_LENGTHS: Readonly<Record<string, number>> = Object.freeze({
@@ -30,14 +31,12 @@ export const ALPHA_KEY_LENGTHS: Readonly<Record<string, number>> = Object.freeze
 });
 
 const DIGITS = /^[0-9]+$/;
-const trim = (value: string) => value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
-
 /**
  * ALPHA output: the external form of a key. A purely numeric key loses its leading zeros (`000001895938`
  * → `1895938`, `0000` → `0`); any other key is returned trimmed and otherwise unchanged.
  */
 export function alphaToExternal(value: string): string {
-  const key = trim(value);
+  const key = sapTrim(value);
   if (!DIGITS.test(key)) return key;
   const stripped = key.replace(/^0+/, "");
   return stripped === "" ? "0" : stripped;
@@ -52,7 +51,7 @@ export function alphaToExternal(value: string): string {
  * @throws RangeError when a numeric key has more significant digits than `length`
  */
 export function alphaToInternal(value: string, length: number): string {
-  const key = trim(value);
+  const key = sapTrim(value);
   if (!DIGITS.test(key)) return key;
   const significant = alphaToExternal(key);
   if (significant.length > length)
@@ -62,7 +61,7 @@ export function alphaToInternal(value: string, length: number): string {
 
 /** A batch number (CHARG) as SAP keeps it: trimmed and in upper case (`b-2026-17` → `B-2026-17`). */
 export function batchToInternal(value: string): string {
-  return trim(value).toUpperCase();
+  return sapTrim(value).toUpperCase();
 }
 
 /**
@@ -74,5 +73,5 @@ export function batchToInternal(value: string): string {
 export function keyToInternal(field: string, value: string): string {
   if (field === "CHARG") return batchToInternal(value);
   const length = ALPHA_KEY_LENGTHS[field];
-  return length === undefined ? trim(value) : alphaToInternal(value, length);
+  return length === undefined ? sapTrim(value) : alphaToInternal(value, length);
 }

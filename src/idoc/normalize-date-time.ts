@@ -17,16 +17,17 @@
  * @module
  */
 
+import { daysInMonth } from "../binding/lexical/calendar.js";
+import { sapTrim } from "./sap-trim.js";
+
 /** The outcome of normalizing one value: the normal form, or why the value cannot be read. */
 export type NormalizedValue =
   | { readonly ok: true; readonly value: string }
   | { readonly ok: false; readonly reason: string };
 
-const trim = (value: string) => value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
-
 /** Normalizes a DATS value to `YYYY-MM-DD` (see the module documentation). */
 export function normalizeDate(value: string): NormalizedValue {
-  const text = trim(value);
+  const text = sapTrim(value);
   if (text === "" || text === "00000000" || text === "0000-00-00") return { ok: true, value: "" };
   const match = /^([0-9]{4})-?([0-9]{2})-?([0-9]{2})$/.exec(text);
   const dashes = text.length === 10;
@@ -43,7 +44,7 @@ export function normalizeDate(value: string): NormalizedValue {
 
 /** Normalizes a TIMS value to `HH:MM:SS`, `24:00:00` for the end of the day (see the module documentation). */
 export function normalizeTime(value: string): NormalizedValue {
-  const text = trim(value);
+  const text = sapTrim(value);
   if (text === "" || text === "000000") return { ok: true, value: "" };
   const match = /^([0-9]{2}):?([0-9]{2}):?([0-9]{2})$/.exec(text);
   if (!match || (text.includes(":") && text.length !== 8))
@@ -53,9 +54,4 @@ export function normalizeTime(value: string): NormalizedValue {
   if (!endOfDay && (Number(h) > 23 || Number(m) > 59 || Number(s) > 59))
     return { ok: false, reason: `${JSON.stringify(text)}: no such time of day` };
   return { ok: true, value: `${h}:${m}:${s}` };
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }

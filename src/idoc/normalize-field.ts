@@ -13,12 +13,12 @@
  *
  * @module
  */
+
 import { alphaToExternal, batchToInternal } from "./alpha.js";
 import { type NormalizedValue, normalizeDate, normalizeTime } from "./normalize-date-time.js";
 import { normalizeNumber } from "./normalize-number.js";
 import type { SapDataType } from "./sap-data-type.js";
-
-const trim = (value: string) => value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+import { sapTrim } from "./sap-trim.js";
 
 /**
  * Normalizes a raw field value by its SAP data type (`undefined`: a field the schema does not know,
@@ -29,7 +29,7 @@ export function normalizeField(raw: string, type: SapDataType | undefined): Norm
     case undefined:
     case "CHAR":
     case "UNIT":
-      return { ok: true, value: trim(raw) };
+      return { ok: true, value: sapTrim(raw) };
     case "UPPER":
       return { ok: true, value: batchToInternal(raw) };
     case "ALPHA":
@@ -53,7 +53,7 @@ export function normalizeField(raw: string, type: SapDataType | undefined): Norm
  * than the length is refused, never cut.
  */
 export function normalizeNumc(raw: string, length: number | undefined): NormalizedValue {
-  const text = trim(raw);
+  const text = sapTrim(raw);
   if (text === "") return { ok: true, value: "" };
   if (!/^[0-9]+$/.test(text)) return { ok: false, reason: `${JSON.stringify(text)}: not numeric text` };
   if (length !== undefined && text.length > length)

@@ -17,8 +17,10 @@
  *
  * @module
  */
+
 import { Decimal } from "decimal.js";
 import type { NormalizedValue } from "./normalize-date-time.js";
+import { sapTrim } from "./sap-trim.js";
 
 const PLAIN = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(-?)$/;
 const SCIENTIFIC = /^([+-]?)([0-9]*(?:\.[0-9]*)?)[eE]([+-]?[0-9]+)$/;
@@ -26,7 +28,7 @@ const MAX_EXPONENT = 400;
 
 /** Normalizes a numeric field value (see the module documentation); `""` stays `""`. */
 export function normalizeNumber(value: string): NormalizedValue {
-  const text = value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+  const text = sapTrim(value);
   if (text === "") return { ok: true, value: "" };
   const plain = PLAIN.exec(text);
   if (plain) {

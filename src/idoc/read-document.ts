@@ -10,6 +10,7 @@ import { type IdocSchema, openIdocSpec } from "./idoc-schema.js";
 import { idocIssue } from "./issues.js";
 import type { IdocDocument, IdocIssue } from "./model.js";
 import { readSegment } from "./read-segment.js";
+import { sapTrim } from "./sap-trim.js";
 
 /** Control-record fields the reader and the mappers rely on; a missing one is reported. */
 export const REQUIRED_CONTROL_FIELDS: readonly string[] = [
@@ -20,8 +21,6 @@ export const REQUIRED_CONTROL_FIELDS: readonly string[] = [
   "CREDAT",
   "CRETIM",
 ];
-
-const trim = (value: string | undefined) => (value ?? "").replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
 
 /**
  * Reads one IDoc.
@@ -38,7 +37,7 @@ export function readIdocDocument(
 ): IdocDocument {
   const path = `IDOC[${index}]`;
   const controlNode = node.children.find((c) => c.name === "EDI_DC40");
-  const controlText = (name: string) => trim(controlNode?.children.find((c) => c.name === name)?.text);
+  const controlText = (name: string) => sapTrim(controlNode?.children.find((c) => c.name === name)?.text);
   const idoctyp = controlText("IDOCTYP");
   const cimtyp = controlText("CIMTYP");
   const basicType = idoctyp || rootName;
@@ -73,7 +72,7 @@ export function readIdocDocument(
   const control = idoc.segments.find((s) => s.name === "EDI_DC40");
   if (control)
     for (const field of REQUIRED_CONTROL_FIELDS)
-      if (trim(control.raw[field]) === "")
+      if (sapTrim(control.raw[field]) === "")
         issues.push(
           idocIssue(
             "IDOC_CONTROL_FIELD_MISSING",

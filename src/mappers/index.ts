@@ -27,7 +27,6 @@ export {
   mapLoiproToProductionSchedule,
   RELEASE_ID,
 } from "./loipro-to-production-schedule/index.js";
-export { canonicalPacket, packetDigest } from "./loipro-to-production-schedule/source-digest.js";
 export {
   type ErpPostingConfig,
   type ErpPostingIdoc,
@@ -47,6 +46,7 @@ export {
   refDocNoOf,
   type StorageLocationConfig,
 } from "./production-performance-to-erp/index.js";
+export { canonicalPacket, packetDigest } from "./shared/source-digest.js";
 export { toZonedDateTime, type ZonedDateTimeResult } from "./time/zoned-date-time.js";
 export { ambiguousSapUnits, sapUnitTable } from "./units/sap-unit-lookup.js";
 export { BUILTIN_UNITS } from "./units/unit-table.js";

@@ -177,5 +177,19 @@ describe("packets and results", () => {
     };
     expect(() => mapLoiproToProductionSchedule(weird, CONFIG)).not.toThrow();
     expect(() => mapLoiproToProductionSchedule(one(), null as never)).not.toThrow();
+    const garbage = mapLoiproToProductionSchedule(weird, CONFIG);
+    expect(garbage.ok).toBe(false);
+    if (!garbage.ok)
+      expect(garbage.errors.map((e) => [e.code, e.path])).toEqual([
+        ["UNSUPPORTED_MESSAGE_TYPE", "IDOC[1]/EDI_DC40/MESTYP"],
+        ["MISSING_SEGMENT", "IDOC[1]/E1AFKOL"],
+        ["MISSING_FIELD", "IDOC[1]/EDI_DC40/SNDPRN"],
+        ["MISSING_FIELD", "IDOC[1]/EDI_DC40/DOCNUM"],
+        ["MISSING_FIELD", "IDOC[1]/EDI_DC40/CREDAT"],
+      ]);
+    const noConfig = mapLoiproToProductionSchedule(one(), null as never);
+    expect(noConfig.ok).toBe(false);
+    if (!noConfig.ok)
+      expect(noConfig.errors.map((e) => [e.code, e.path])).toEqual([["CONFIG_INVALID", "config:"]]);
   });
 });

@@ -16,6 +16,7 @@
  *
  * @module
  */
+import { daysInMonth } from "./calendar.js";
 
 /** An `xsd:dateTime` split into its fields, exactly as written (no normalization). */
 export interface XsdDateTime {
@@ -73,17 +74,6 @@ const DATE_RE = new RegExp(`^${DATE}${ZONE}$`);
 const TIME_RE = new RegExp(`^${TIME}${ZONE}$`);
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
-
-/** Whether a (proleptic Gregorian, XSD-numbered) year is a leap year. */
-function isLeapYear(year: bigint): boolean {
-  const y = year < 0n ? year + 1n : year; // -0001 is astronomical year 0
-  return y % 4n === 0n && (y % 100n !== 0n || y % 400n === 0n);
-}
-
-function daysInMonth(year: bigint, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 function checkYear(text: string): Outcome<bigint> {
   const year = BigInt(text);

@@ -7,12 +7,8 @@
  */
 import type { TransApplicationAreaType } from "../../generated/b2mml-v0600/index.js";
 import type { IdocPacket } from "../../idoc/model.js";
-import {
-  bodIdOf,
-  controlSegment,
-  senderAndDocnum,
-} from "../loipro-to-production-schedule/application-area.js";
-import { dateTimeOf, text } from "../loipro-to-production-schedule/context.js";
+import { bodIdOf, controlSegment, senderAndDocnum } from "../shared/application-area.js";
+import { dateTimeOf, text } from "../shared/idoc-fields.js";
 import type { PerfContext } from "./perf-context.js";
 
 export function mapApplicationArea(

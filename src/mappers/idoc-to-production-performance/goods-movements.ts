@@ -13,15 +13,8 @@ import type {
 } from "../../generated/b2mml-v0600/index.js";
 import { alphaToExternal } from "../../idoc/alpha.js";
 import type { IdocDocument, IdocSegment } from "../../idoc/model.js";
-import {
-  dateOf,
-  fieldPath,
-  quantityValue,
-  received,
-  required,
-  text,
-  unitOf,
-} from "../loipro-to-production-schedule/context.js";
+import { quantityValue } from "../shared/b2mml-values.js";
+import { dateOf, fieldPath, received, required, text, unitOf } from "../shared/idoc-fields.js";
 import {
   exactQuantityOf,
   operationNumber,

@@ -29,7 +29,7 @@ import type { IdocDocument, IdocPacket, IdocSegment } from "../../idoc/model.js"
 import { validateXsd } from "../../validation/validate-xsd.js";
 import { type MapperConfig, parseMapperConfig } from "../config/mapper-config.js";
 import { IssueCollector, type MapIssue } from "../issues.js";
-import { createContext } from "../loipro-to-production-schedule/context.js";
+import { createContext } from "../shared/map-context.js";
 import { mapApplicationArea } from "./application-area.js";
 import { mapGoodsMovement } from "./goods-movements.js";
 import { buildOrderContext } from "./order-context.js";

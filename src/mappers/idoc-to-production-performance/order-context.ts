@@ -17,7 +17,7 @@
  */
 import type { IdocPacket, IdocSegment } from "../../idoc/model.js";
 import type { IssueCollector } from "../issues.js";
-import { materialOf, text } from "../loipro-to-production-schedule/context.js";
+import { children, materialOf, text } from "../shared/idoc-fields.js";
 
 /** What the context says about one operation. */
 export interface ContextOperation {
@@ -51,8 +51,6 @@ export interface OrderContext {
   /** `<order> <RSNUM>/<RSPOS>` → operation. */
   readonly reservations: ReadonlyMap<string, ContextOperation>;
 }
-
-const children = (segment: IdocSegment, name: string) => segment.segments.filter((s) => s.name === name);
 
 /** A sequence number as a key: without leading zeros, blank (the standard sequence) = `0`. */
 export function sequenceKey(sequence: string | undefined): string {

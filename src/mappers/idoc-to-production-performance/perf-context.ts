@@ -1,11 +1,12 @@
 /**
- * What every part of the performance mapping shares: the LOIPRO mapper's context (configuration tables,
+ * What every part of the performance mapping shares: the shared mapping context (configuration tables,
  * issue collector), the order context, the personnel activity slots, and the orders being collected.
  *
  * @module
  */
 import type { IdocSegment } from "../../idoc/model.js";
-import { fieldPath, type MapContext, quantityOf, text } from "../loipro-to-production-schedule/context.js";
+import { fieldPath, quantityOf, text } from "../shared/idoc-fields.js";
+import type { MapContext } from "../shared/map-context.js";
 import type { ExactQuantity } from "../units/quantity.js";
 import { contextOperation, type OrderContext } from "./order-context.js";
 import type { OrderDraft, SegmentDraft } from "./values.js";

@@ -14,15 +14,8 @@ import type {
 } from "../../generated/b2mml-v0600/index.js";
 import { alphaToExternal } from "../../idoc/alpha.js";
 import type { IdocDocument, IdocSegment } from "../../idoc/model.js";
-import {
-  dateOf,
-  dateTimeOf,
-  fieldPath,
-  quantityValue,
-  received,
-  text,
-  unitOf,
-} from "../loipro-to-production-schedule/context.js";
+import { quantityValue } from "../shared/b2mml-values.js";
+import { dateOf, dateTimeOf, fieldPath, received, text, unitOf } from "../shared/idoc-fields.js";
 import { type ContextOperation, contextOperation } from "./order-context.js";
 import {
   exactQuantityOf,

@@ -14,7 +14,7 @@ import type {
   QuantityValueType,
   ValueType,
 } from "../../generated/b2mml-v0600/index.js";
-import { quantityValue } from "../loipro-to-production-schedule/context.js";
+import { quantityValue } from "../shared/b2mml-values.js";
 
 /** A property as B2MML writes every `…Property`: an ID, optionally a description, values and quantities. */
 export interface Property {

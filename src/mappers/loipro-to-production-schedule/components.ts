@@ -13,19 +13,19 @@ import type {
   MaterialProducedRequirementType,
 } from "../../generated/b2mml-v0600/index.js";
 import type { IdocSegment } from "../../idoc/model.js";
+import { quantityValue } from "../shared/b2mml-values.js";
 import {
   children,
   dateOf,
   fieldPath,
-  type MapContext,
   materialOf,
   quantityOf,
-  quantityValue,
   required,
-  stringValue,
   text,
   unitOf,
-} from "./context.js";
+} from "../shared/idoc-fields.js";
+import type { MapContext } from "../shared/map-context.js";
+import { stringValue } from "./context.js";
 
 export interface MappedComponents {
   readonly consumed: MaterialConsumedRequirementType[];

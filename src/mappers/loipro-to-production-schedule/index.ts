@@ -28,8 +28,8 @@ import type { IdocPacket } from "../../idoc/model.js";
 import { validateXsd } from "../../validation/validate-xsd.js";
 import { type MapperConfig, parseMapperConfig } from "../config/mapper-config.js";
 import { IssueCollector, type MapIssue } from "../issues.js";
+import { createContext } from "../shared/map-context.js";
 import { mapApplicationArea } from "./application-area.js";
-import { createContext } from "./context.js";
 import { mapOrder } from "./order.js";
 
 export interface MapOptions {

@@ -15,21 +15,20 @@ import type {
   SegmentRequirementType,
 } from "../../generated/b2mml-v0600/index.js";
 import type { IdocSegment } from "../../idoc/model.js";
-import { mapComponents } from "./components.js";
+import { quantityValue } from "../shared/b2mml-values.js";
 import {
   children,
   dateTimeOf,
   fieldPath,
   firstDateTimeOf,
-  type MapContext,
-  plantZone,
   quantityOf,
-  quantityValue,
   required,
-  stringValue,
   text,
   unitOf,
-} from "./context.js";
+} from "../shared/idoc-fields.js";
+import type { MapContext } from "../shared/map-context.js";
+import { mapComponents } from "./components.js";
+import { plantZone, stringValue } from "./context.js";
 import { mapStatuses } from "./statuses.js";
 
 /** Where an operation sits: its order's plant and zone. */

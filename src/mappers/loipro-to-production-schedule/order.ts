@@ -15,20 +15,19 @@ import type {
   RequestStateType,
 } from "../../generated/b2mml-v0600/index.js";
 import type { IdocSegment } from "../../idoc/model.js";
-import { storageLocation } from "./components.js";
+import { quantityValue } from "../shared/b2mml-values.js";
 import {
   children,
   firstDateTimeOf,
-  type MapContext,
   materialOf,
-  plantZone,
   quantityOf,
-  quantityValue,
   required,
-  stringValue,
   text,
   unitOf,
-} from "./context.js";
+} from "../shared/idoc-fields.js";
+import type { MapContext } from "../shared/map-context.js";
+import { storageLocation } from "./components.js";
+import { plantZone, stringValue } from "./context.js";
 import { mapSequences } from "./sequences.js";
 import { mapStatuses } from "./statuses.js";
 import { mapVariantConfiguration } from "./variant-configuration.js";

@@ -8,7 +8,9 @@
  */
 import type { ProductionParameterType, SegmentRequirementType } from "../../generated/b2mml-v0600/index.js";
 import type { IdocSegment } from "../../idoc/model.js";
-import { children, type MapContext, required, stringValue, text } from "./context.js";
+import { children, required, text } from "../shared/idoc-fields.js";
+import type { MapContext } from "../shared/map-context.js";
+import { stringValue } from "./context.js";
 import { checkUnique, mapOperation, type OperationScope } from "./operations.js";
 
 const CATEGORIES: Readonly<Record<string, string>> = {

@@ -8,7 +8,9 @@
 import type { ProductionParameterType, RequestStateType } from "../../generated/b2mml-v0600/index.js";
 import type { IdocSegment } from "../../idoc/model.js";
 import { DELETION_STATUSES } from "../config/default-statuses.js";
-import { children, type MapContext, stringValue, text } from "./context.js";
+import { children, text } from "../shared/idoc-fields.js";
+import type { MapContext } from "../shared/map-context.js";
+import { stringValue } from "./context.js";
 
 export interface StatusMapping {
   /** The state of the highest-ranked mapped status; absent when no status is in the table. */

@@ -8,8 +8,10 @@
  */
 import type { ProductionParameterType } from "../../generated/b2mml-v0600/index.js";
 import type { IdocSegment } from "../../idoc/model.js";
+import { children, required, text } from "../shared/idoc-fields.js";
+import type { MapContext } from "../shared/map-context.js";
 import { PLAIN_DECIMAL } from "../units/quantity.js";
-import { children, type MapContext, required, stringValue, text } from "./context.js";
+import { stringValue } from "./context.js";
 
 export function mapVariantConfiguration(ctx: MapContext, header: IdocSegment): ProductionParameterType[] {
   const list: ProductionParameterType[] = [];

@@ -6,7 +6,8 @@
  * @module
  */
 import { alphaToExternal } from "../../idoc/alpha.js";
-import type { IdocPacket, IdocSegment } from "../../idoc/model.js";
+import type { IdocPacket } from "../../idoc/model.js";
+import { children } from "../shared/idoc-fields.js";
 
 export interface OrderContext {
   readonly plant?: string;
@@ -29,10 +30,6 @@ export interface OrderContext {
 
 const same = (a: string | undefined, b: string) =>
   a !== undefined && alphaToExternal(a) === alphaToExternal(b);
-
-function children(segment: IdocSegment, name: string): IdocSegment[] {
-  return segment.segments.filter((s) => s.name === name);
-}
 
 /** The context of one order (external or internal order number), or `undefined` when the packet lacks it. */
 export function findOrderContext(packet: IdocPacket | undefined, order: string): OrderContext | undefined {

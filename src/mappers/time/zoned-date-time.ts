@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { daysInMonth } from "../../binding/lexical/calendar.js";
 import { offsetSecondsAt } from "./time-zone.js";
 
 /** A calendar date `YYYY-MM-DD` (years 0001–9999). */
@@ -52,10 +53,6 @@ export function explainLocalTime(time: string): string | undefined {
   if (h === 24 && mi === 0 && s === 0) return undefined;
   if (h > 23 || mi > 59 || s > 59) return "hour, minute or second out of range";
   return undefined;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(epochOf(year, month + 1, 0, 0, 0, 0)).getUTCDate();
 }
 
 /** Milliseconds of a wall-clock time read as if it were UTC (day overflow allowed). */

@@ -13,7 +13,7 @@ import { mapCase, postingCases } from "./helpers.js";
 const update = process.env.B2MML_UPDATE_GOLDENS === "1";
 
 describe.each(postingCases())("PERF-POST-095 golden case $name", (c) => {
-  test("PERF-POST-095 output equals the golden files", () => {
+  test("PERF-POST-095 output equals the golden files", (context) => {
     const result = mapCase(c);
     const expectedDir = path.join(c.dir, "expected");
     const errorsFile = path.join(c.dir, "expected-errors.json");
@@ -26,6 +26,9 @@ describe.each(postingCases())("PERF-POST-095 golden case $name", (c) => {
         for (const idoc of result.idocs) writeFileSync(path.join(expectedDir, idoc.fileName), idoc.xml);
       } else writeFileSync(errorsFile, `${JSON.stringify(result.errors, null, 2)}\n`);
       writeFileSync(warningsFile, `${JSON.stringify(result.warnings, null, 2)}\n`);
+      // the files were just written from this output: comparing them with it proves nothing
+      context.skip(`${c.name}: goldens rewritten (B2MML_UPDATE_GOLDENS=1), not compared`);
+      return;
     }
     expect(JSON.parse(readFileSync(warningsFile, "utf8"))).toEqual(result.warnings);
     if (!result.ok) {

@@ -1,0 +1,59 @@
+/**
+ * ApplicationArea helpers shared by the mappings from IDocs: the control record as a segment, the BODID,
+ * and the sender / first IDoc number of a packet.
+ *
+ * @module
+ */
+import type { IdocDocument, IdocPacket, IdocSegment } from "../../idoc/model.js";
+import type { IssueCollector } from "../issues.js";
+import { text } from "./idoc-fields.js";
+import { packetDigest } from "./source-digest.js";
+
+/** The control record as a segment, so that the field helpers and paths work on it. */
+export function controlSegment(idoc: IdocDocument): IdocSegment {
+  return {
+    name: "EDI_DC40",
+    fields: idoc.control,
+    raw: idoc.control,
+    segments: [],
+    path: `${idoc.path}/EDI_DC40`,
+  };
+}
+
+/** `<SNDPRN>/<DOCNUM>/sha256:<hex>`: sender, the first IDoc's number, the packet's content digest. */
+export function bodIdOf(sender: string, docnum: string, packet: IdocPacket): string {
+  return `${sender}/${docnum}/sha256:${packetDigest(packet)}`;
+}
+
+/**
+ * The sender partner (SNDPRN) of the control records and the first IDoc's number (DOCNUM); a missing
+ * one, or IDocs from different senders, is an error.
+ */
+export function senderAndDocnum(
+  issues: IssueCollector,
+  controls: readonly IdocSegment[],
+): { sender: string | undefined; docnum: string | undefined } {
+  const [first, ...others] = controls;
+  if (first === undefined) return { sender: undefined, docnum: undefined };
+  const sender = text(first, "SNDPRN");
+  if (sender === undefined)
+    issues.error("MISSING_FIELD", `${first.path}/SNDPRN`, "the sender partner (SNDPRN) is missing", {
+      expected: "the sending system's logical system name",
+      received: "",
+    });
+  for (const control of others) {
+    const other = text(control, "SNDPRN");
+    if (other !== sender)
+      issues.error("MIXED_SENDERS", `${control.path}/SNDPRN`, "the IDocs come from different senders", {
+        expected: sender ?? "",
+        received: other ?? "",
+      });
+  }
+  const docnum = text(first, "DOCNUM");
+  if (docnum === undefined)
+    issues.error("MISSING_FIELD", `${first.path}/DOCNUM`, "the IDoc number (DOCNUM) is missing", {
+      expected: "the IDoc number",
+      received: "",
+    });
+  return { sender, docnum };
+}
