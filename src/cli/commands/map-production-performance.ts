@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { LedgerError } from "../../audit/ledger.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
@@ -18,6 +18,7 @@ import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
 import { readMapConfig } from "./map-config.js";
+import { emitDocument, reportRejected } from "./map-output.js";
 
 export const MAP_PERFORMANCE_HELP = `Usage: b2mml map production-performance <idoc>... --config <file> [options]
 
@@ -122,23 +123,9 @@ export function runMapProductionPerformance(args: readonly string[], io: Io): Ex
       return ExitCode.INPUT_ERROR;
     }
   }
-  if (!result.ok) {
-    for (const error of result.errors) io.err(formatMapIssue(error));
-    io.err(
-      `b2mml map: ${what}: rejected with ${result.errors.length} error(s), ${result.warnings.length} warning(s); no document`,
-    );
-    return ExitCode.FINDINGS;
-  }
-  if (values.output !== undefined) {
-    try {
-      writeFileSync(values.output, result.xml);
-    } catch (error) {
-      io.err(
-        `${values.output}: IO_UNWRITABLE cannot write the document (${(error as NodeJS.ErrnoException).code ?? "unwritable"})`,
-      );
-      return ExitCode.INPUT_ERROR;
-    }
-  } else io.out(result.xml);
+  if (!result.ok) return reportRejected(what, result.errors, result.warnings.length, io);
+  const emitted = emitDocument(result.xml, values.output, io);
+  if (emitted !== ExitCode.OK) return emitted;
   const orders = result.value.DataArea.ProductionPerformance[0]?.ProductionResponse?.length ?? 0;
   io.err(
     `b2mml map: ${what}: ${orders} order(s) mapped, ${result.warnings.length} warning(s); BODID ${result.bodId}`,

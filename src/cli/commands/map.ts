@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { LedgerError } from "../../audit/ledger.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
@@ -19,6 +19,7 @@ import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
 import { readMapConfig } from "./map-config.js";
 import { runMapErpPostings } from "./map-erp-postings.js";
+import { emitDocument, reportRejected } from "./map-output.js";
 import { runMapProductionPerformance } from "./map-production-performance.js";
 
 export const MAP_HELP = `Usage: b2mml map production-schedule <idoc.xml|idoc.json> --config <file> [options]
@@ -121,27 +122,13 @@ export function runMap(args: readonly string[], io: Io): ExitCode {
       return ExitCode.INPUT_ERROR;
     }
   }
-  if (!result.ok) {
-    for (const error of result.errors) io.err(formatMapIssue(error));
-    io.err(
-      `b2mml map: ${file}: rejected with ${result.errors.length} error(s), ${result.warnings.length} warning(s); no document`,
-    );
-    return ExitCode.FINDINGS;
-  }
+  if (!result.ok) return reportRejected(file, result.errors, result.warnings.length, io);
   if (values.strict && result.warnings.length > 0) {
     io.err(`b2mml map: ${file}: rejected under --strict: ${result.warnings.length} warning(s); no document`);
     return ExitCode.FINDINGS;
   }
-  if (values.output !== undefined) {
-    try {
-      writeFileSync(values.output, result.xml);
-    } catch (error) {
-      io.err(
-        `${values.output}: IO_UNWRITABLE cannot write the document (${(error as NodeJS.ErrnoException).code ?? "unwritable"})`,
-      );
-      return ExitCode.INPUT_ERROR;
-    }
-  } else io.out(result.xml);
+  const emitted = emitDocument(result.xml, values.output, io);
+  if (emitted !== ExitCode.OK) return emitted;
   const orders = result.value.DataArea.ProductionSchedule[0]?.ProductionRequest?.length ?? 0;
   io.err(
     `b2mml map: ${file}: ${orders} order(s) mapped, ${result.warnings.length} warning(s); BODID ${result.bodId}`,
