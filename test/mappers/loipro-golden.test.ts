@@ -14,6 +14,9 @@ import { validateDocument } from "../../src/validation/validate-document.js";
 import { validateXsd } from "../../src/validation/validate-xsd.js";
 import { officialReleases, officialSetsDir, officialSetsMissing, repoRoot } from "../helpers/paths.js";
 
+/** A rejecting case has no golden document (its golden is expected-errors.json): nothing to validate. */
+const noDocument = (_title: string, _fn: () => void) => undefined;
+
 const goldens = path.join(repoRoot, "fixtures/mappers/loipro");
 const idocFixtures = path.join(repoRoot, "fixtures/idoc");
 const nonSapSample = path.resolve(repoRoot, "../shared/idoc-samples/nonsap-erp-LOIPRO05.xml");
@@ -70,7 +73,7 @@ describe.each(cases())("golden $name", ({ name, input }) => {
     else expect(JSON.parse(JSON.stringify(result.errors))).toEqual(readJson(golden("expected-errors.json")));
   });
 
-  test.runIf(existsSync(golden("expected.xml")))(
+  (existsSync(golden("expected.xml")) ? test : noDocument)(
     "LOIPRO-MAP-095 the golden document is valid against the profile, with the business rules",
     () => {
       const result = validateDocument(readFileSync(golden("expected.xml")), { rules: true });
@@ -78,7 +81,7 @@ describe.each(cases())("golden $name", ({ name, input }) => {
     },
   );
 
-  test.runIf(existsSync(golden("expected.xml")) && hasMesa)(
+  (existsSync(golden("expected.xml")) && hasMesa ? test : noDocument)(
     "LOIPRO-MAP-095 the golden document is valid against MESA's V0600",
     () => {
       const result = validateXsd(readFileSync(golden("expected.xml")), {

@@ -13,6 +13,9 @@ import { validateDocument } from "../../../src/validation/validate-document.js";
 import { validateXsd } from "../../../src/validation/validate-xsd.js";
 import { officialReleases, officialSetsDir, officialSetsMissing, repoRoot } from "../../helpers/paths.js";
 
+/** A rejecting case has no golden document (its golden is expected-errors.json): nothing to validate. */
+const noDocument = (_title: string, _fn: () => void) => undefined;
+
 const goldens = path.join(repoRoot, "fixtures/mappers/performance");
 const hasMesa = officialReleases().includes("V0600");
 const mesa = hasMesa ? loadSchemaSet({ dir: path.join(officialSetsDir, "V0600") }) : undefined;
@@ -84,7 +87,7 @@ describe.each(cases)("golden %s", (name) => {
       expect(JSON.parse(JSON.stringify(result.errors))).toEqual(readJson(golden("expected-errors.json")));
   });
 
-  test.runIf(existsSync(golden("expected.xml")))(
+  (existsSync(golden("expected.xml")) ? test : noDocument)(
     "PERF-MAP-095 the golden document is valid against the profile, with the business rules",
     () => {
       expect(validateXsd(readFileSync(golden("expected.xml"))).valid).toBe(true);
@@ -92,7 +95,7 @@ describe.each(cases)("golden %s", (name) => {
     },
   );
 
-  test.runIf(existsSync(golden("expected.xml")) && hasMesa)(
+  (existsSync(golden("expected.xml")) && hasMesa ? test : noDocument)(
     "PERF-MAP-095 the golden document is valid against MESA's official V0600",
     () => {
       const result = validateXsd(readFileSync(golden("expected.xml")), {
