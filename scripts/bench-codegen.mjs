@@ -10,6 +10,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseXmlTree } from "../dist/binding/xml-tree.js";
 import { generate } from "../dist/codegen/generate.js";
+import { median } from "./lib/measure.mjs";
 
 const RUNS = 5;
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -17,11 +18,6 @@ const sets = path.resolve(root, "../shared/b2mml");
 if (!existsSync(sets)) {
   console.log(`skipped: ${sets} is absent (the official B2MML sets are reference data beside the project)`);
   process.exit(0);
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function time(fn) {

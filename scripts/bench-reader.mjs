@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { SaxesParser } from "saxes";
 import { parseXmlTree } from "../dist/binding/xml-tree.js";
 import { generateSchedule } from "./lib/generate-documents.mjs";
+import { median } from "./lib/measure.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = 5;
@@ -14,7 +15,6 @@ const SIZES = [
   { label: "24 MB", bytes: 24e6 },
 ];
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const gc = globalThis.gc ?? (() => {});
 
 /** A V0600 ProcessProductionSchedule of about `target` bytes, and how many requests it holds. */

@@ -8,7 +8,7 @@
 // spread as in ours). Peak memory is the maximum RSS of the measuring process (/usr/bin/time -v).
 // Run: npm run bench:validate   (needs `npx tsc -p tsconfig.build.json` first; npm run build does it)
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -23,6 +23,7 @@ import {
   validateXsd,
 } from "../dist/validation/index.js";
 import { generateSchedule } from "./lib/generate-documents.mjs";
+import { median, timed } from "./lib/measure.mjs";
 
 const script = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(script), "..");
@@ -32,8 +33,6 @@ const SIZES = [
   { label: "6 MB", bytes: 6e6, runs: 5, batch: 1 },
   { label: "120 MB", bytes: 120e6, runs: 3, batch: 1 },
 ];
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 if (process.argv[2] === "--child")
   await child(process.argv[3], process.argv[4], Number(process.argv[5]), Number(process.argv[6]));
@@ -66,19 +65,6 @@ async function child(mode, file, runs, batch) {
     samples.push((performance.now() - start) / batch);
   }
   process.stdout.write(JSON.stringify({ ms: median(samples) }));
-}
-
-/** Runs `command` under /usr/bin/time -v; returns wall ms and max RSS (MiB). */
-function timed(command, args) {
-  const useTime = existsSync("/usr/bin/time");
-  const start = performance.now();
-  const out = useTime
-    ? spawnSync("/usr/bin/time", ["-v", command, ...args], { encoding: "utf8", maxBuffer: 2 ** 26 })
-    : spawnSync(command, args, { encoding: "utf8", maxBuffer: 2 ** 26 });
-  const ms = performance.now() - start;
-  if (out.status !== 0) throw new Error(`${command} failed (${out.status}): ${out.stderr.slice(-2000)}`);
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(out.stderr ?? "");
-  return { ms, rssMiB: rss ? Number(rss[1]) / 1024 : Number.NaN, stdout: out.stdout };
 }
 
 function ours(mode, file, size) {

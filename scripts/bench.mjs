@@ -22,11 +22,11 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { generateSchedule } from "./lib/generate-documents.mjs";
+import { median } from "./lib/measure.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
 const write = !process.argv.includes("--no-write");
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const log = (line) => process.stderr.write(`${line}\n`);
 
 if (process.argv[2] === "--e2e-child") await e2eChild(Number(process.argv[3]));

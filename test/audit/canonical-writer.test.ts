@@ -4,7 +4,6 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ParseOption, XmlDocument } from "libxml2-wasm";
 import { describe, expect, test } from "vitest";
 import { canonicalizeXml } from "../../src/audit/canonicalize-xml.js";
 import { digest } from "../../src/audit/digest.js";
@@ -13,22 +12,11 @@ import { rootOf } from "../../src/binding/schema-index.js";
 import { write } from "../../src/binding/write.js";
 import { parseXmlTree } from "../../src/binding/xml-tree.js";
 import { schemaSet } from "../../src/generated/b2mml-v0600/index.js";
+import { canonicalWithoutBlanks } from "../helpers/canonical.js";
 import { repoRoot } from "../helpers/paths.js";
 
 const validDir = path.join(repoRoot, "fixtures/b2mml-v0600/valid");
 const cases = readdirSync(validDir).sort();
-
-/** The fixture's Canonical XML 1.0 with the blank text nodes between elements left out (not part of the value). */
-function canonicalWithoutBlanks(xml: string): string {
-  const doc = XmlDocument.fromString(xml, {
-    option: ParseOption.XML_PARSE_NOBLANKS | ParseOption.XML_PARSE_NONET,
-  });
-  try {
-    return doc.canonicalizeToString({ withComments: false });
-  } finally {
-    doc.dispose();
-  }
-}
 
 describe("canonical writer over the valid V0600 fixtures", () => {
   test.each(cases)("%s: write(…, { canonical: true }) is libxml2's C14N 1.0 of the same document", (name) => {
