@@ -24,3 +24,20 @@ export const processIo: Io = {
     process.stdout.write(bytes);
   },
 };
+
+/** Resolves once everything written to `stream` so far has been handed to the system (or it failed). */
+function drain(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) {
+      resolve();
+      return;
+    }
+    // Write callbacks run in order: this one runs after every earlier write has been flushed.
+    stream.write("", () => resolve());
+  });
+}
+
+/** Waits until stdout and stderr have drained: call before `process.exit`. */
+export async function drainProcessIo(): Promise<void> {
+  await Promise.all([drain(process.stdout), drain(process.stderr)]);
+}

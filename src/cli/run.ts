@@ -1,5 +1,5 @@
 /**
- * Dispatches `b2mml <command> …` to a command; returns the exit code (never exits itself).
+ * Dispatches `b2mml <command> …` to a command; resolves to the exit code (never exits itself).
  *
  * @module
  */
@@ -27,7 +27,7 @@ Run "b2mml <command> --help" for a command's options.
 ${EXIT_CODE_HELP}`;
 
 const COMMANDS: Readonly<
-  Record<string, { run: (args: readonly string[], io: Io) => ExitCode; help: string }>
+  Record<string, { run: (args: readonly string[], io: Io) => ExitCode | Promise<ExitCode>; help: string }>
 > = {
   codegen: { run: runCodegen, help: CODEGEN_HELP },
   map: { run: runMap, help: MAP_HELP },
@@ -37,7 +37,8 @@ const COMMANDS: Readonly<
   audit: { run: runAudit, help: AUDIT_HELP },
 };
 
-export function runCli(argv: readonly string[], io: Io): ExitCode {
+/** Runs a command line; resolves to the exit code (it never rejects: an unexpected error is exit 70). */
+export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     io.out(MAIN_HELP);
@@ -49,7 +50,7 @@ export function runCli(argv: readonly string[], io: Io): ExitCode {
     return ExitCode.USAGE;
   }
   try {
-    return entry.run(rest, io);
+    return await entry.run(rest, io);
   } catch (error) {
     io.err(`b2mml ${command}: internal error: ${(error as Error).stack ?? String(error)}`);
     return ExitCode.INTERNAL;

@@ -13,7 +13,7 @@ import type { Io } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run.js";
 import { repoRoot } from "../helpers/paths.js";
 
-function run(args: string[]): { code: number; out: string; err: string; bytes: Buffer } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string; bytes: Buffer }> {
   let out = "";
   let err = "";
   const chunks: Buffer[] = [];
@@ -28,7 +28,7 @@ function run(args: string[]): { code: number; out: string; err: string; bytes: B
       chunks.push(Buffer.from(b));
     },
   };
-  const code = runCli(args, io);
+  const code = await runCli(args, io);
   return { code, out, err, bytes: Buffer.concat(chunks) };
 }
 
@@ -64,57 +64,57 @@ describe("b2mml c14n", () => {
       "http://www.w3.org/2001/10/xml-exc-c14n#",
       '<r xmlns="urn:a" a="2" z="1"><b:x xmlns:b="urn:b" b:k="v"></b:x>\n</r>',
     ],
-  ])("--method %s: the exact canonical bytes on stdout, no newline added", (method, expected) => {
-    const r = run(["c14n", "--method", method, doc]);
+  ])("--method %s: the exact canonical bytes on stdout, no newline added", async (method, expected) => {
+    const r = await run(["c14n", "--method", method, doc]);
     expect(r.code).toBe(ExitCode.OK);
     expect(r.bytes.toString("utf8")).toBe(expected);
     expect(r.out).toBe("");
     expect(r.err).toBe("");
   });
 
-  test("--inclusive-prefixes with exc-c14n", () => {
-    const r = run(["c14n", "--method", "exc-c14n", "--inclusive-prefixes", "b #default", doc]);
+  test("--inclusive-prefixes with exc-c14n", async () => {
+    const r = await run(["c14n", "--method", "exc-c14n", "--inclusive-prefixes", "b #default", doc]);
     expect(r.bytes.toString("utf8")).toBe(
       '<r xmlns="urn:a" xmlns:b="urn:b" a="2" z="1"><b:x b:k="v"></b:x>\n</r>',
     );
   });
 
-  test("usage errors: exit 2", () => {
-    expect(run(["c14n", "--method", "c14n2", doc]).code).toBe(ExitCode.USAGE);
-    expect(run(["c14n", "--inclusive-prefixes", "b", doc]).code).toBe(ExitCode.USAGE);
-    expect(run(["c14n"]).code).toBe(ExitCode.USAGE);
-    expect(run(["c14n", doc, doc]).code).toBe(ExitCode.USAGE);
-    expect(run(["c14n", "--nope", doc]).code).toBe(ExitCode.USAGE);
+  test("usage errors: exit 2", async () => {
+    expect((await run(["c14n", "--method", "c14n2", doc])).code).toBe(ExitCode.USAGE);
+    expect((await run(["c14n", "--inclusive-prefixes", "b", doc])).code).toBe(ExitCode.USAGE);
+    expect((await run(["c14n"])).code).toBe(ExitCode.USAGE);
+    expect((await run(["c14n", doc, doc])).code).toBe(ExitCode.USAGE);
+    expect((await run(["c14n", "--nope", doc])).code).toBe(ExitCode.USAGE);
   });
 
-  test("a DOCTYPE is refused, a missing file is unreadable: exit 3, nothing on stdout", () => {
+  test("a DOCTYPE is refused, a missing file is unreadable: exit 3, nothing on stdout", async () => {
     const evil = file("evil.xml", '<!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]><r>&e;</r>');
-    const r = run(["c14n", evil]);
+    const r = await run(["c14n", evil]);
     expect(r.code).toBe(ExitCode.INPUT_ERROR);
     expect(r.bytes.length).toBe(0);
     expect(r.err).toBe(`b2mml c14n: ${evil}:1:1: a DOCTYPE is not accepted (XML_DOCTYPE_REFUSED)\n`);
-    const missing = run(["c14n", path.join(tmp, "missing.xml")]);
+    const missing = await run(["c14n", path.join(tmp, "missing.xml")]);
     expect(missing.code).toBe(ExitCode.INPUT_ERROR);
     expect(missing.err).toBe(`b2mml c14n: ${path.join(tmp, "missing.xml")}: cannot read the file (ENOENT)\n`);
   });
 });
 
 describe("b2mml hash", () => {
-  test("sha256sum layout over the C14N 1.0 form by default", () => {
-    const r = run(["hash", doc, fixture]);
+  test("sha256sum layout over the C14N 1.0 form by default", async () => {
+    const r = await run(["hash", doc, fixture]);
     expect(r.code).toBe(ExitCode.OK);
     expect(r.out).toBe(
       `${sha256(canonicalizeXml(readFileSync(doc)))}  ${doc}\n${sha256(canonicalizeXml(readFileSync(fixture)))}  ${fixture}\n`,
     );
   });
 
-  test("--method none is sha256sum itself", () => {
-    const r = run(["hash", "--method", "none", doc]);
+  test("--method none is sha256sum itself", async () => {
+    const r = await run(["hash", "--method", "none", doc]);
     expect(r.out).toBe(`${sha256(readFileSync(doc))}  ${doc}\n`);
   });
 
-  test("--format json: the self-describing records", () => {
-    const r = run([
+  test("--format json: the self-describing records", async () => {
+    const r = await run([
       "hash",
       "--algorithm",
       "sha384",
@@ -139,31 +139,33 @@ describe("b2mml hash", () => {
     ]);
   });
 
-  test("--method jcs on a JSON file", () => {
+  test("--method jcs on a JSON file", async () => {
     const json = file("a.json", '{ "b": [1.0, 2e3], "a": "\\u00e9" }\n');
-    expect(run(["hash", "--method", "jcs", json]).out).toBe(`${sha256('{"a":"é","b":[1,2000]}')}  ${json}\n`);
+    expect((await run(["hash", "--method", "jcs", json])).out).toBe(
+      `${sha256('{"a":"é","b":[1,2000]}')}  ${json}\n`,
+    );
     const bad = file("bad.json", "{");
-    expect(run(["hash", "--method", "jcs", bad]).code).toBe(ExitCode.INPUT_ERROR);
+    expect((await run(["hash", "--method", "jcs", bad])).code).toBe(ExitCode.INPUT_ERROR);
   });
 
-  test("a refused file: exit 3, the others still hashed", () => {
+  test("a refused file: exit 3, the others still hashed", async () => {
     const evil = file("evil2.xml", "<!DOCTYPE r><r/>");
-    const r = run(["hash", evil, doc]);
+    const r = await run(["hash", evil, doc]);
     expect(r.code).toBe(ExitCode.INPUT_ERROR);
     expect(r.out).toBe(`${sha256(canonicalizeXml(readFileSync(doc)))}  ${doc}\n`);
   });
 
-  test("usage errors: exit 2", () => {
-    expect(run(["hash", "--algorithm", "md5", doc]).code).toBe(ExitCode.USAGE);
-    expect(run(["hash", "--format", "xml", doc]).code).toBe(ExitCode.USAGE);
-    expect(run(["hash"]).code).toBe(ExitCode.USAGE);
+  test("usage errors: exit 2", async () => {
+    expect((await run(["hash", "--algorithm", "md5", doc])).code).toBe(ExitCode.USAGE);
+    expect((await run(["hash", "--format", "xml", doc])).code).toBe(ExitCode.USAGE);
+    expect((await run(["hash"])).code).toBe(ExitCode.USAGE);
   });
 });
 
 describe("validate --audit and b2mml audit verify", () => {
-  test("validate appends one record per file; verify says ok; a damaged ledger: exit 1 with the line and why", () => {
+  test("validate appends one record per file; verify says ok; a damaged ledger: exit 1 with the line and why", async () => {
     const ledger = path.join(tmp, "audit.jsonl");
-    const v = run(["validate", "--audit", ledger, fixture, fixture]);
+    const v = await run(["validate", "--audit", ledger, fixture, fixture]);
     expect(v.code).toBe(ExitCode.OK);
     const lines = readFileSync(ledger, "utf8").trimEnd().split("\n");
     expect(lines).toHaveLength(2);
@@ -186,45 +188,45 @@ describe("validate --audit and b2mml audit verify", () => {
     });
     expect(record.schemaSet.files.length).toBeGreaterThan(0);
 
-    const ok = run(["audit", "verify", ledger]);
+    const ok = await run(["audit", "verify", ledger]);
     expect(ok.code).toBe(ExitCode.OK);
     expect(ok.out).toBe(`ok: 2 record(s), root ${verifyLedger(ledger).checkpoint.root}\n`);
 
     writeFileSync(ledger, readFileSync(ledger, "utf8").replace('"outcome":"valid"', '"outcome":"VALID"'));
-    const bad = run(["audit", "verify", ledger]);
+    const bad = await run(["audit", "verify", ledger]);
     expect(bad.code).toBe(ExitCode.FINDINGS);
     expect(bad.out).toBe(`${ledger}:1: altered: record 1's content does not match its hash\n`);
   });
 
-  test("a torn last line and a truncation below the checkpoint", () => {
+  test("a torn last line and a truncation below the checkpoint", async () => {
     const ledger = path.join(tmp, "torn.jsonl");
-    run(["validate", "--audit", ledger, fixture, fixture, fixture]);
+    await run(["validate", "--audit", ledger, fixture, fixture, fixture]);
     const checkpoint = path.join(tmp, "published.json");
     writeFileSync(checkpoint, readFileSync(`${ledger}.checkpoint.json`));
     const full = readFileSync(ledger);
     writeFileSync(ledger, full.subarray(0, full.length - 5));
-    const torn = run(["audit", "verify", ledger]);
+    const torn = await run(["audit", "verify", ledger]);
     expect(torn.code).toBe(ExitCode.FINDINGS);
     expect(torn.out).toMatch(new RegExp(`^${ledger}:3: torn: the last line has no newline`));
     const lines = full.toString("utf8").split("\n");
     writeFileSync(ledger, `${lines.slice(0, 2).join("\n")}\n`);
-    const truncated = run(["audit", "verify", "--checkpoint", checkpoint, ledger]);
+    const truncated = await run(["audit", "verify", "--checkpoint", checkpoint, ledger]);
     expect(truncated.out).toBe(
       `${ledger}:3: truncated: the ledger has 2 record(s), the checkpoint given covers 3\n`,
     );
     expect(truncated.code).toBe(ExitCode.FINDINGS);
   });
 
-  test("usage: exit 2; a missing ledger: exit 1", () => {
-    expect(run(["audit"]).code).toBe(ExitCode.USAGE);
-    expect(run(["audit", "check", "x"]).code).toBe(ExitCode.USAGE);
-    expect(run(["audit", "verify"]).code).toBe(ExitCode.USAGE);
-    const missing = run(["audit", "verify", path.join(tmp, "none.jsonl")]);
+  test("usage: exit 2; a missing ledger: exit 1", async () => {
+    expect((await run(["audit"])).code).toBe(ExitCode.USAGE);
+    expect((await run(["audit", "check", "x"])).code).toBe(ExitCode.USAGE);
+    expect((await run(["audit", "verify"])).code).toBe(ExitCode.USAGE);
+    const missing = await run(["audit", "verify", path.join(tmp, "none.jsonl")]);
     expect(missing.code).toBe(ExitCode.FINDINGS);
   });
 
-  test("the main help lists the new commands", () => {
-    const r = run(["--help"]);
+  test("the main help lists the new commands", async () => {
+    const r = await run(["--help"]);
     expect(r.out).toContain("  c14n      write the canonical form");
     expect(r.out).toContain("  hash      digest the canonical form");
     expect(r.out).toContain("  audit     verify an audit ledger");

@@ -24,7 +24,7 @@ import { repoRoot } from "../helpers/paths.js";
 const work = mkdtempSync(path.join(os.tmpdir(), "b2mml-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const io: Io = {
@@ -35,7 +35,7 @@ function run(args: string[]): { code: number; out: string; err: string } {
       err += `${t}\n`;
     },
   };
-  const code = runCli(args, io);
+  const code = await runCli(args, io);
   return { code, out, err };
 }
 
@@ -43,21 +43,21 @@ const profile = path.join(repoRoot, "xsd/b2mml-v0600");
 const committed = path.join(repoRoot, "src/generated/b2mml-v0600");
 
 describe("b2mml codegen", () => {
-  test("the committed generated code is what the profile generates (--check exits 0)", () => {
-    const r = run(["codegen", "--xsd", profile, "--out", committed, "--check"]);
+  test("the committed generated code is what the profile generates (--check exits 0)", async () => {
+    const r = await run(["codegen", "--xsd", profile, "--out", committed, "--check"]);
     expect(r.err).toBe("");
     expect(r.code).toBe(ExitCode.OK);
     expect(r.out).toContain("is up to date (3 files)");
   });
 
-  test("--check exits 1 and names each changed, missing and extra file", () => {
+  test("--check exits 1 and names each changed, missing and extra file", async () => {
     const out = path.join(work, "stale");
     cpSync(committed, out, { recursive: true });
     const changed = path.join(out, "b2mml-v0600.ts");
     writeFileSync(changed, `${readFileSync(changed, "utf8")}// edited by hand\n`);
     rmSync(path.join(out, "index.ts"));
     writeFileSync(path.join(out, "leftover.ts"), "export {};\n");
-    const r = run(["codegen", "--xsd", profile, "--out", out, "--check"]);
+    const r = await run(["codegen", "--xsd", profile, "--out", out, "--check"]);
     expect(r.code).toBe(ExitCode.FINDINGS);
     expect(r.err).toContain("stale: b2mml-v0600.ts differs from what the schemas generate");
     expect(r.err).toContain("stale: index.ts is missing");
@@ -65,9 +65,9 @@ describe("b2mml codegen", () => {
     // --check writes nothing
     expect(existsSync(path.join(out, "index.ts"))).toBe(false);
     // regenerating repairs the folder, removing what is not generated any more
-    expect(run(["codegen", "--xsd", profile, "--out", out]).code).toBe(ExitCode.OK);
+    expect((await run(["codegen", "--xsd", profile, "--out", out])).code).toBe(ExitCode.OK);
     expect(existsSync(path.join(out, "leftover.ts"))).toBe(false);
-    expect(run(["codegen", "--xsd", profile, "--out", out, "--check"]).code).toBe(ExitCode.OK);
+    expect((await run(["codegen", "--xsd", profile, "--out", out, "--check"])).code).toBe(ExitCode.OK);
   });
 
   test.each([
@@ -75,13 +75,13 @@ describe("b2mml codegen", () => {
     [["codegen", "--xsd", profile], "--xsd and --out are required"],
     [["codegen", "--bogus"], "Unknown option '--bogus'"],
     [["frobnicate"], 'unknown command "frobnicate"'],
-  ])("usage error %j exits 2", (args, message) => {
-    const r = run(args);
+  ])("usage error %j exits 2", async (args, message) => {
+    const r = await run(args);
     expect(r.code).toBe(ExitCode.USAGE);
     expect(r.err).toContain(message);
   });
 
-  test("a schema with an unresolved reference exits 4 with file, line and QName on stderr", () => {
+  test("a schema with an unresolved reference exits 4 with file, line and QName on stderr", async () => {
     const dir = path.join(work, "bad");
     mkdirSync(dir, { recursive: true });
     writeFileSync(
@@ -97,7 +97,7 @@ describe("b2mml codegen", () => {
       ].join("\n"),
     );
     const out = path.join(work, "bad-out");
-    const r = run(["codegen", "--xsd", dir, "--out", out]);
+    const r = await run(["codegen", "--xsd", dir, "--out", out]);
     expect(r.code).toBe(ExitCode.SCHEMA_ERROR);
     expect(r.err).toContain(`${path.join(dir, "bad.xsd")}:4:`);
     expect(r.err).toContain(
@@ -107,8 +107,8 @@ describe("b2mml codegen", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  test("help goes to stdout and exits 0", () => {
-    const r = run(["codegen", "--help"]);
+  test("help goes to stdout and exits 0", async () => {
+    const r = await run(["codegen", "--help"]);
     expect(r.code).toBe(ExitCode.OK);
     expect(r.out).toContain("Usage: b2mml codegen --xsd <file-or-dir>");
   });
@@ -116,7 +116,7 @@ describe("b2mml codegen", () => {
 
 const built = existsSync(path.join(repoRoot, "dist/cli/main.js"));
 describe.skipIf(!built)("the built package (npm test builds it first)", () => {
-  test("the bin runs and exits with the table's code", () => {
+  test("the bin runs and exits with the table's code", async () => {
     const bin = path.join(repoRoot, "dist/cli/main.js");
     const help = execFileSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
     expect(help).toContain("codegen   generate TypeScript types and binding metadata from XSD");
@@ -129,12 +129,12 @@ describe.skipIf(!built)("the built package (npm test builds it first)", () => {
     expect(status).toBe(ExitCode.USAGE);
   });
 
-  test("output generated into another project type-checks against the package's own name (b2mml/binding)", () => {
+  test("output generated into another project type-checks against the package's own name (b2mml/binding)", async () => {
     const project = path.join(work, "consumer");
     mkdirSync(path.join(project, "node_modules"), { recursive: true });
     symlinkSync(repoRoot, path.join(project, "node_modules", "b2mml"), "dir");
     writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", type: "module" }));
-    expect(run(["codegen", "--xsd", profile, "--out", path.join(project, "src/b2mml")]).code).toBe(
+    expect((await run(["codegen", "--xsd", profile, "--out", path.join(project, "src/b2mml")])).code).toBe(
       ExitCode.OK,
     );
     writeFileSync(

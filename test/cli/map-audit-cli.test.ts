@@ -15,7 +15,7 @@ import { repoRoot } from "../helpers/paths.js";
 const work = mkdtempSync(path.join(tmpdir(), "b2mml-map-audit-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const io: Io = {
@@ -26,19 +26,19 @@ function run(args: string[]): { code: number; out: string; err: string } {
       err += `${t}\n`;
     },
   };
-  return { code: runCli(["map", ...args], io), out, err };
+  return { code: await runCli(["map", ...args], io), out, err };
 }
 
 const config = path.join(repoRoot, "fixtures/mappers/config.json");
 const tablet = path.join(repoRoot, "fixtures/idoc/loipro05-tablet-plain/idoc.xml");
 
 describe("map --audit", () => {
-  test("each run appends one chained record; a re-run has the same idempotency key and digests", () => {
+  test("each run appends one chained record; a re-run has the same idempotency key and digests", async () => {
     const ledger = path.join(work, "ledger.jsonl");
-    expect(run(["production-schedule", tablet, "--config", config, "--audit", ledger]).code).toBe(
+    expect((await run(["production-schedule", tablet, "--config", config, "--audit", ledger])).code).toBe(
       ExitCode.OK,
     );
-    expect(run(["production-schedule", tablet, "--config", config, "--audit", ledger]).code).toBe(
+    expect((await run(["production-schedule", tablet, "--config", config, "--audit", ledger])).code).toBe(
       ExitCode.OK,
     );
     expect(verifyLedger(ledger)).toMatchObject({ ok: true, records: 2 });
@@ -59,26 +59,26 @@ describe("map --audit", () => {
     expect(schemaSet?.files.length).toBeGreaterThan(0);
   });
 
-  test("a rejected mapping is recorded as rejected, without an output digest", () => {
+  test("a rejected mapping is recorded as rejected, without an output digest", async () => {
     const ledger = path.join(work, "rejected.jsonl");
     const emptyConfig = path.join(work, "empty-config.json");
     writeFileSync(emptyConfig, JSON.stringify({ plants: {} }));
-    const r = run(["production-schedule", tablet, "--config", emptyConfig, "--audit", ledger]);
+    const r = await run(["production-schedule", tablet, "--config", emptyConfig, "--audit", ledger]);
     expect(r.code).toBe(ExitCode.FINDINGS);
     const { record } = JSON.parse(readFileSync(ledger, "utf8").trim()) as { record: Record<string, unknown> };
     expect(record.outcome).toBe("rejected");
     expect(record.output).toBeUndefined();
   });
 
-  test("production-performance and erp-postings append their records to the same ledger", () => {
+  test("production-performance and erp-postings append their records to the same ledger", async () => {
     const ledger = path.join(work, "both.jsonl");
     const movement = path.join(repoRoot, "fixtures/idoc/perf-gm-receipt-101/goodsmovement.xml");
     const performance = path.join(repoRoot, "fixtures/mappers/performance/gm-receipt-101/expected.xml");
     const erpConfig = path.join(repoRoot, "fixtures/mappers/erp-postings/config.json");
-    expect(run(["production-performance", movement, "--config", config, "--audit", ledger]).code).toBe(
-      ExitCode.OK,
-    );
-    const postings = run([
+    expect(
+      (await run(["production-performance", movement, "--config", config, "--audit", ledger])).code,
+    ).toBe(ExitCode.OK);
+    const postings = await run([
       "erp-postings",
       performance,
       "--config",

@@ -9,7 +9,7 @@ import { MAIN_HELP, runCli } from "../../src/cli/run.js";
 import { validateXsd } from "../../src/validation/validate-xsd.js";
 import { repoRoot } from "../helpers/paths.js";
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const io: Io = {
@@ -20,7 +20,7 @@ function run(args: string[]): { code: number; out: string; err: string } {
       err += `${t}\n`;
     },
   };
-  return { code: runCli(["map", ...args], io), out, err };
+  return { code: await runCli(["map", ...args], io), out, err };
 }
 
 const rel = (p: string) => path.relative(process.cwd(), path.join(repoRoot, p));
@@ -32,8 +32,8 @@ const dstGap = rel("fixtures/idoc/loipro05-dst-gap/idoc.xml");
 const tmp = () => mkdtempSync(path.join(tmpdir(), "b2mml-map-"));
 
 describe("b2mml map production-schedule", () => {
-  test("LOIPRO-MAP-090 maps a LOIPRO file: the validated document on stdout, a summary on stderr, exit 0", () => {
-    const r = run(["production-schedule", tablet, "--config", config]);
+  test("LOIPRO-MAP-090 maps a LOIPRO file: the validated document on stdout, a summary on stderr, exit 0", async () => {
+    const r = await run(["production-schedule", tablet, "--config", config]);
     expect(r.code).toBe(ExitCode.OK);
     expect(r.out).toBe(
       readFileSync(path.join(repoRoot, "fixtures/mappers/loipro/loipro05-tablet-plain/expected.xml"), "utf8"),
@@ -42,28 +42,28 @@ describe("b2mml map production-schedule", () => {
     expect(r.err).toMatch(/1 order\(s\) mapped, 0 warning\(s\); BODID S4PCLNT100\//);
   });
 
-  test("LOIPRO-MAP-090 IDoc-JSON input and -o: the document goes to the file", () => {
+  test("LOIPRO-MAP-090 IDoc-JSON input and -o: the document goes to the file", async () => {
     const out = path.join(tmp(), "schedule.xml");
-    const r = run(["production-schedule", packetJson, "--config", config, "-o", out]);
+    const r = await run(["production-schedule", packetJson, "--config", config, "-o", out]);
     expect(r.code).toBe(ExitCode.OK);
     expect(r.out).toBe("");
     expect(readFileSync(out, "utf8")).toContain("<ProcessProductionSchedule ");
     expect(r.err).toContain("2 order(s) mapped");
   });
 
-  test("LOIPRO-MAP-090 warnings on stderr as path: code message", () => {
-    const r = run(["production-schedule", deleted, "--config", config]);
+  test("LOIPRO-MAP-090 warnings on stderr as path: code message", async () => {
+    const r = await run(["production-schedule", deleted, "--config", config]);
     expect(r.code).toBe(ExitCode.OK);
     expect(r.err).toContain(
       "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[3]: DELETED_OPERATION_DROPPED operation 0025 has status I0013; not passed on [warning]",
     );
   });
 
-  test("LOIPRO-MAP-090 a rejected mapping: errors on stderr, no document, exit 1", () => {
+  test("LOIPRO-MAP-090 a rejected mapping: errors on stderr, no document, exit 1", async () => {
     const dir = tmp();
     const narrow = path.join(dir, "config.json");
     writeFileSync(narrow, JSON.stringify({ plants: { CH01: { timeZone: "Europe/Zurich" } } }));
-    const r = run(["production-schedule", dstGap, "--config", narrow]);
+    const r = await run(["production-schedule", dstGap, "--config", narrow]);
     expect(r.code).toBe(ExitCode.FINDINGS);
     expect(r.out).toBe("");
     expect(r.err).toContain(
@@ -72,7 +72,7 @@ describe("b2mml map production-schedule", () => {
     expect(r.err).toMatch(/rejected with \d+ error\(s\)/);
   });
 
-  test("LOIPRO-MAP-090 unreadable, not well-formed or unsafe input, and a bad configuration: exit 3", () => {
+  test("LOIPRO-MAP-090 unreadable, not well-formed or unsafe input, and a bad configuration: exit 3", async () => {
     const dir = tmp();
     const broken = path.join(dir, "broken.xml");
     writeFileSync(broken, "<LOIPRO05><IDOC>");
@@ -83,22 +83,22 @@ describe("b2mml map production-schedule", () => {
     );
     const badConfig = path.join(dir, "config.json");
     writeFileSync(badConfig, JSON.stringify({ plants: { CH01: { timeZone: "Mars/Base" } } }));
-    expect(run(["production-schedule", path.join(dir, "missing.xml"), "--config", config]).code).toBe(
+    expect((await run(["production-schedule", path.join(dir, "missing.xml"), "--config", config])).code).toBe(
       ExitCode.INPUT_ERROR,
     );
-    const notWellFormed = run(["production-schedule", broken, "--config", config]);
+    const notWellFormed = await run(["production-schedule", broken, "--config", config]);
     expect(notWellFormed.code).toBe(ExitCode.INPUT_ERROR);
     expect(notWellFormed.err).toMatch(/broken\.xml:\d+:\d+: .*\(XML_/);
-    expect(run(["production-schedule", doctype, "--config", config]).code).toBe(ExitCode.INPUT_ERROR);
-    const bad = run(["production-schedule", tablet, "--config", badConfig]);
+    expect((await run(["production-schedule", doctype, "--config", config])).code).toBe(ExitCode.INPUT_ERROR);
+    const bad = await run(["production-schedule", tablet, "--config", badConfig]);
     expect(bad.code).toBe(ExitCode.INPUT_ERROR);
     expect(bad.err).toContain("plants.CH01.timeZone: CONFIG_INVALID");
-    expect(run(["production-schedule", tablet, "--config", path.join(dir, "none.json")]).code).toBe(
+    expect((await run(["production-schedule", tablet, "--config", path.join(dir, "none.json")])).code).toBe(
       ExitCode.INPUT_ERROR,
     );
   });
 
-  test("LOIPRO-MAP-090 usage errors: exit 2", () => {
+  test("LOIPRO-MAP-090 usage errors: exit 2", async () => {
     for (const args of [
       [],
       ["production-schedule"],
@@ -108,30 +108,32 @@ describe("b2mml map production-schedule", () => {
       ["production-schedule", tablet, "--config", config, "--bogus"],
       ["production-schedule", tablet, tablet, "--config", config],
     ])
-      expect(run(args).code, args.join(" ")).toBe(ExitCode.USAGE);
-    const help = run(["--help"]);
+      expect((await run(args)).code, args.join(" ")).toBe(ExitCode.USAGE);
+    const help = await run(["--help"]);
     expect(help.code).toBe(ExitCode.OK);
     expect(help.out).toContain("b2mml map production-schedule");
     expect(MAIN_HELP).toContain("map ");
   });
 
-  test("LOIPRO-MAP-091 --strict rejects a mapping that has warnings: exit 1, no document", () => {
-    const r = run(["production-schedule", deleted, "--config", config, "--strict"]);
+  test("LOIPRO-MAP-091 --strict rejects a mapping that has warnings: exit 1, no document", async () => {
+    const r = await run(["production-schedule", deleted, "--config", config, "--strict"]);
     expect(r.code).toBe(ExitCode.FINDINGS);
     expect(r.out).toBe("");
     expect(r.err).toContain("rejected under --strict");
-    expect(run(["production-schedule", tablet, "--config", config, "--strict"]).code).toBe(ExitCode.OK);
+    expect((await run(["production-schedule", tablet, "--config", config, "--strict"])).code).toBe(
+      ExitCode.OK,
+    );
   });
 
-  test("LOIPRO-MAP-092 --verb Sync and --created", () => {
-    const r = run(["production-schedule", tablet, "--config", config, "--verb", "Sync"]);
+  test("LOIPRO-MAP-092 --verb Sync and --created", async () => {
+    const r = await run(["production-schedule", tablet, "--config", config, "--verb", "Sync"]);
     expect(r.code).toBe(ExitCode.OK);
     expect(r.out).toContain("<SyncProductionSchedule ");
     const sample = path.resolve(repoRoot, "../shared/idoc-samples/nonsap-erp-LOIPRO05.xml");
-    const withoutCredat = run(["production-schedule", sample, "--config", config]);
+    const withoutCredat = await run(["production-schedule", sample, "--config", config]);
     expect(withoutCredat.code).toBe(ExitCode.FINDINGS);
     expect(withoutCredat.err).toContain("IDOC[1]/EDI_DC40/CREDAT: MISSING_FIELD");
-    const created = run([
+    const created = await run([
       "production-schedule",
       sample,
       "--config",

@@ -8,7 +8,7 @@ import type { Io } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run.js";
 import { repoRoot } from "../helpers/paths.js";
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const io: Io = {
@@ -19,7 +19,7 @@ function run(args: string[]): { code: number; out: string; err: string } {
       err += `${t}\n`;
     },
   };
-  return { code: runCli(["map", "erp-postings", ...args], io), out, err };
+  return { code: await runCli(["map", "erp-postings", ...args], io), out, err };
 }
 
 const fixture = (p: string) => path.join(repoRoot, p);
@@ -28,9 +28,9 @@ const sync = fixture("fixtures/b2mml-v0600/valid/sync-production-performance/doc
 const tmp = () => mkdtempSync(path.join(tmpdir(), "b2mml-erp-"));
 
 describe("b2mml map erp-postings", () => {
-  test("PERF-POST-090 writes one file per IDoc named after type and key, equal to the goldens; exit 0", () => {
+  test("PERF-POST-090 writes one file per IDoc named after type and key, equal to the goldens; exit 0", async () => {
     const dir = tmp();
-    const r = run([sync, "--config", config, "--out-dir", dir]);
+    const r = await run([sync, "--config", config, "--out-dir", dir]);
     expect(r.code, r.err).toBe(ExitCode.OK);
     const golden = fixture("fixtures/mappers/erp-postings/tt-yield-activities-final/expected");
     const files = readdirSync(dir).sort();
@@ -42,16 +42,16 @@ describe("b2mml map erp-postings", () => {
     );
   });
 
-  test("PERF-POST-090 --order-context supplies ERP-side fields; a rejected mapping writes nothing (exit 1)", () => {
+  test("PERF-POST-090 --order-context supplies ERP-side fields; a rejected mapping writes nothing (exit 1)", async () => {
     const input = fixture("fixtures/mappers/erp-postings/ctx-storage-from-loipro/input.xml");
     const strictConfig = fixture("fixtures/mappers/erp-postings/ctx-storage-from-loipro/config.json");
     const rejected = tmp();
-    const r1 = run([input, "--config", strictConfig, "--out-dir", rejected]);
+    const r1 = await run([input, "--config", strictConfig, "--out-dir", rejected]);
     expect(r1.code).toBe(ExitCode.FINDINGS);
     expect(r1.err).toMatch(/MISSING_STORAGE_LOCATION/);
     expect(readdirSync(rejected)).toEqual([]);
     const dir = tmp();
-    const r2 = run([
+    const r2 = await run([
       input,
       "--config",
       strictConfig,
@@ -64,20 +64,20 @@ describe("b2mml map erp-postings", () => {
     expect(readdirSync(dir)).toHaveLength(3);
   });
 
-  test("PERF-POST-090 usage errors exit 2; unreadable or not well-formed input and a bad configuration exit 3", () => {
-    expect(run([sync, "--config", config]).code).toBe(ExitCode.USAGE);
-    expect(run(["--config", config, "--out-dir", tmp()]).code).toBe(ExitCode.USAGE);
-    expect(run([sync, "--out-dir", tmp(), "--config", config, "--bogus"]).code).toBe(ExitCode.USAGE);
+  test("PERF-POST-090 usage errors exit 2; unreadable or not well-formed input and a bad configuration exit 3", async () => {
+    expect((await run([sync, "--config", config])).code).toBe(ExitCode.USAGE);
+    expect((await run(["--config", config, "--out-dir", tmp()])).code).toBe(ExitCode.USAGE);
+    expect((await run([sync, "--out-dir", tmp(), "--config", config, "--bogus"])).code).toBe(ExitCode.USAGE);
     const dir = tmp();
     const broken = path.join(dir, "broken.xml");
     writeFileSync(broken, "<SyncProductionPerformance>");
-    expect(run([broken, "--config", config, "--out-dir", tmp()]).code).toBe(ExitCode.INPUT_ERROR);
-    expect(run([path.join(dir, "missing.xml"), "--config", config, "--out-dir", tmp()]).code).toBe(
+    expect((await run([broken, "--config", config, "--out-dir", tmp()])).code).toBe(ExitCode.INPUT_ERROR);
+    expect((await run([path.join(dir, "missing.xml"), "--config", config, "--out-dir", tmp()])).code).toBe(
       ExitCode.INPUT_ERROR,
     );
     const badConfig = path.join(dir, "config.json");
     writeFileSync(badConfig, JSON.stringify({ plants: {} }));
-    const r = run([sync, "--config", badConfig, "--out-dir", tmp()]);
+    const r = await run([sync, "--config", badConfig, "--out-dir", tmp()]);
     expect(r.code).toBe(ExitCode.INPUT_ERROR);
     expect(r.err).toMatch(/postings/);
   });

@@ -9,7 +9,7 @@ import { runCli } from "../../src/cli/run.js";
 import { validateXsd } from "../../src/validation/validate-xsd.js";
 import { repoRoot } from "../helpers/paths.js";
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const io: Io = {
@@ -20,7 +20,7 @@ function run(args: string[]): { code: number; out: string; err: string } {
       err += `${t}\n`;
     },
   };
-  return { code: runCli(["map", "production-performance", ...args], io), out, err };
+  return { code: await runCli(["map", "production-performance", ...args], io), out, err };
 }
 
 const rel = (p: string) => path.relative(process.cwd(), path.join(repoRoot, p));
@@ -32,8 +32,8 @@ const context = rel("fixtures/idoc/loipro05-tablet-plain/idoc.xml");
 const tmp = () => mkdtempSync(path.join(tmpdir(), "b2mml-perf-"));
 
 describe("b2mml map production-performance", () => {
-  test("PERF-MAP-090 one file: the golden document on stdout, a summary on stderr, exit 0", () => {
-    const r = run([receipt, "--config", config]);
+  test("PERF-MAP-090 one file: the golden document on stdout, a summary on stderr, exit 0", async () => {
+    const r = await run([receipt, "--config", config]);
     expect(r.code).toBe(ExitCode.OK);
     expect(r.out).toBe(
       readFileSync(path.join(repoRoot, "fixtures/mappers/performance/gm-receipt-101/expected.xml"), "utf8"),
@@ -41,9 +41,9 @@ describe("b2mml map production-performance", () => {
     expect(r.err).toMatch(/1 order\(s\) mapped, 1 warning\(s\); BODID MESBSL01\//);
   });
 
-  test("PERF-MAP-090 several files, --order-context, --verb Process, -o", () => {
+  test("PERF-MAP-090 several files, --order-context, --verb Process, -o", async () => {
     const out = path.join(tmp(), "perf.xml");
-    const r = run([
+    const r = await run([
       ticket,
       receipt,
       "--config",
@@ -62,25 +62,29 @@ describe("b2mml map production-performance", () => {
     expect(validateXsd(xml).valid).toBe(true);
   });
 
-  test("PERF-MAP-090 rejected mapping: errors as path: code message, exit 1, no document", () => {
-    const r = run([invalid, "--config", config]);
+  test("PERF-MAP-090 rejected mapping: errors as path: code message, exit 1, no document", async () => {
+    const r = await run([invalid, "--config", config]);
     expect(r.code).toBe(ExitCode.FINDINGS);
     expect(r.out).toBe("");
     expect(r.err).toContain(
       "IDOC[1]/E1MBGMCR/E1BP2017_GM_ITEM_CREATE[1]/MOVE_TYPE: UNSUPPORTED_MOVEMENT_TYPE movement type 551",
     );
-    const noContext = run([ticket, "--config", config]);
+    const noContext = await run([ticket, "--config", config]);
     expect(noContext.code).toBe(ExitCode.FINDINGS);
   });
 
-  test("PERF-MAP-090 usage errors exit 2; unreadable or not well-formed inputs exit 3", () => {
-    expect(run(["--config", config]).code).toBe(ExitCode.USAGE);
-    expect(run([receipt]).code).toBe(ExitCode.USAGE);
-    expect(run([receipt, "--config", config, "--verb", "Get"]).code).toBe(ExitCode.USAGE);
-    expect(run([path.join(tmp(), "missing.xml"), "--config", config]).code).toBe(ExitCode.INPUT_ERROR);
+  test("PERF-MAP-090 usage errors exit 2; unreadable or not well-formed inputs exit 3", async () => {
+    expect((await run(["--config", config])).code).toBe(ExitCode.USAGE);
+    expect((await run([receipt])).code).toBe(ExitCode.USAGE);
+    expect((await run([receipt, "--config", config, "--verb", "Get"])).code).toBe(ExitCode.USAGE);
+    expect((await run([path.join(tmp(), "missing.xml"), "--config", config])).code).toBe(
+      ExitCode.INPUT_ERROR,
+    );
     const bad = path.join(tmp(), "bad.xml");
     writeFileSync(bad, "<MBGMCR03><IDOC>");
-    expect(run([bad, "--config", config]).code).toBe(ExitCode.INPUT_ERROR);
-    expect(run([receipt, "--config", config, "--order-context", bad]).code).toBe(ExitCode.INPUT_ERROR);
+    expect((await run([bad, "--config", config])).code).toBe(ExitCode.INPUT_ERROR);
+    expect((await run([receipt, "--config", config, "--order-context", bad])).code).toBe(
+      ExitCode.INPUT_ERROR,
+    );
   });
 });

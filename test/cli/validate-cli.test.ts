@@ -11,7 +11,7 @@ import type { Io } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run.js";
 import { officialReleases, officialSetsDir, officialSetsMissing, repoRoot } from "../helpers/paths.js";
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const io: Io = {
@@ -22,7 +22,7 @@ function run(args: string[]): { code: number; out: string; err: string } {
       err += `${t}\n`;
     },
   };
-  return { code: runCli(["validate", ...args], io), out, err };
+  return { code: await runCli(["validate", ...args], io), out, err };
 }
 
 const fixtures = path.join(repoRoot, "fixtures/b2mml-v0600");
@@ -32,9 +32,9 @@ const cases = (kind: string) => readdirSync(path.join(fixtures, kind)).sort();
 const mesaV0600 = path.join(officialSetsDir, "V0600");
 
 describe("b2mml validate", () => {
-  test("every valid fixture is valid against the built-in profile, with the rules: exit 0, empty report", () => {
+  test("every valid fixture is valid against the built-in profile, with the rules: exit 0, empty report", async () => {
     const files = cases("valid").map((c) => doc("valid", c));
-    const r = run(["--rules", ...files]);
+    const r = await run(["--rules", ...files]);
     expect(r.out.trim()).toBe("");
     expect(r.err).toContain(`${files.length} file(s): ${files.length} valid, 0 invalid, 0 unusable`);
     expect(r.code).toBe(ExitCode.OK);
@@ -42,9 +42,9 @@ describe("b2mml validate", () => {
 
   test.skipIf(!officialReleases().includes("V0600"))(
     "every valid fixture is valid against MESA's V0600 (--schemas)",
-    () => {
+    async () => {
       const files = cases("valid").map((c) => doc("valid", c));
-      const r = run(["--schemas", mesaV0600, ...files]);
+      const r = await run(["--schemas", mesaV0600, ...files]);
       expect(r.out.trim()).toBe("");
       expect(r.code).toBe(ExitCode.OK);
     },
@@ -63,9 +63,9 @@ describe("b2mml validate", () => {
     if (officialReleases().includes("V0600")) sources.push(["MESA's V0600", ["--schemas", mesaV0600]]);
     test.each(sources)(
       "fails against %s with the expected code, line and path (exit 1)",
-      (_source, extra) => {
+      async (_source, extra) => {
         const file = doc("invalid", name);
-        const r = run([...extra, file]);
+        const r = await run([...extra, file]);
         expect(r.code).toBe(ExitCode.FINDINGS);
         const first = r.out.split("\n")[0] ?? "";
         expect(first.startsWith(`${file}:${expected.line}:`)).toBe(true);
@@ -77,7 +77,7 @@ describe("b2mml validate", () => {
 
   test.each(cases("rules"))(
     "rule fixture %s: valid XSD (exit 0) but breaks its rules with --rules (exit 1)",
-    (name) => {
+    async (name) => {
       const expected = JSON.parse(
         readFileSync(path.join(fixtures, "rules", name, "expected.json"), "utf8"),
       ) as {
@@ -87,8 +87,8 @@ describe("b2mml validate", () => {
         path: string;
       }[];
       const file = doc("rules", name);
-      expect(run([file]).code).toBe(ExitCode.OK);
-      const r = run(["--rules", "--format", "json", file]);
+      expect((await run([file])).code).toBe(ExitCode.OK);
+      const r = await run(["--rules", "--format", "json", file]);
       expect(r.code).toBe(ExitCode.FINDINGS);
       const report = JSON.parse(r.out) as {
         issues: { code: string; line: number; column: number; path: string }[];
@@ -104,22 +104,22 @@ describe("b2mml validate", () => {
     ["billion-laughs.xml", "XML_DOCTYPE_REFUSED"],
     ["invalid-utf8.xml", "XML_BAD_ENCODING"],
     ["mismatched-tag.xml", "XML_NOT_WELL_FORMED"],
-  ])("a refused or malformed document (%s) exits 3 with %s", (name, code) => {
+  ])("a refused or malformed document (%s) exits 3 with %s", async (name, code) => {
     const file = path.relative(process.cwd(), path.join(repoRoot, "fixtures/security", name));
-    const r = run([file]);
+    const r = await run([file]);
     expect(r.code).toBe(ExitCode.INPUT_ERROR);
     expect(r.out).toContain(` ${code} `);
     expect(r.out).not.toContain("root:x:0:0");
   });
 
-  test("a file that cannot be read exits 3", () => {
-    const r = run(["no/such/file.xml"]);
+  test("a file that cannot be read exits 3", async () => {
+    const r = await run(["no/such/file.xml"]);
     expect(r.code).toBe(ExitCode.INPUT_ERROR);
     expect(r.out).toBe("no/such/file.xml:0:0 IO_UNREADABLE cannot read the file (ENOENT)\n");
   });
 
-  test("a schema folder that cannot be loaded exits 4", () => {
-    const r = run([
+  test("a schema folder that cannot be loaded exits 4", async () => {
+    const r = await run([
       "--schemas",
       path.join(repoRoot, "no-such-schemas"),
       doc("valid", "process-production-schedule"),
@@ -133,19 +133,19 @@ describe("b2mml validate", () => {
     [["--release", "V9", "a.xml"], 'unknown release "V9"'],
     [["--format", "yaml", "a.xml"], 'unknown format "yaml"'],
     [["--bogus", "a.xml"], "Unknown option '--bogus'"],
-  ])("usage error %j exits 2", (args, message) => {
-    const r = run(args);
+  ])("usage error %j exits 2", async (args, message) => {
+    const r = await run(args);
     expect(r.code).toBe(ExitCode.USAGE);
     expect(r.err).toContain(message);
   });
 
-  test("--format junit: one test case per file, failures and errors counted", () => {
+  test("--format junit: one test case per file, failures and errors counted", async () => {
     const files = [
       doc("valid", "process-production-schedule"),
       doc("invalid", "unknown-element"),
       "no/such/file.xml",
     ];
-    const r = run(["--format", "junit", ...files]);
+    const r = await run(["--format", "junit", ...files]);
     expect(r.code).toBe(ExitCode.INPUT_ERROR);
     const suites = parseXmlTree(r.out);
     const suite = childElements(suites)[0];
@@ -157,8 +157,8 @@ describe("b2mml validate", () => {
     expect(failure?.attributes.find((a) => a.local === "type")?.value).toBe("XSD_UNEXPECTED_ELEMENT");
   });
 
-  test("--format json: one entry per file with outcome, release and issues", () => {
-    const r = run([
+  test("--format json: one entry per file with outcome, release and issues", async () => {
+    const r = await run([
       "--format",
       "json",
       doc("valid", "sync-production-performance"),

@@ -15,7 +15,7 @@ import { runCli } from "../../src/cli/run.js";
 import { taskSize } from "../../src/cli/validate-workers.js";
 import { repoRoot } from "../helpers/paths.js";
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const io: Io = {
@@ -26,7 +26,7 @@ function run(args: string[]): { code: number; out: string; err: string } {
       err += `${t}\n`;
     },
   };
-  return { code: runCli(["validate", ...args], io), out, err };
+  return { code: await runCli(["validate", ...args], io), out, err };
 }
 
 const fixtures = path.join(repoRoot, "fixtures/b2mml-v0600");
@@ -51,29 +51,29 @@ const mixed = [
 ];
 
 describe("b2mml validate --jobs (in this thread)", () => {
-  test.each(["x", "-1", "1.5", "01", ""])("--jobs %j is a usage error (exit 2)", (jobs) => {
-    const r = run(["--jobs", jobs, fixtureFiles[0] ?? ""]);
+  test.each(["x", "-1", "1.5", "01", ""])("--jobs %j is a usage error (exit 2)", async (jobs) => {
+    const r = await run(["--jobs", jobs, fixtureFiles[0] ?? ""]);
     expect(r.code).toBe(ExitCode.USAGE);
     expect(r.err).toContain("Usage: b2mml validate");
   });
 
-  test("--jobs 1 is the default: the same report, summary and exit code", () => {
+  test("--jobs 1 is the default: the same report, summary and exit code", async () => {
     const files = fixtureFiles.slice(0, 8);
-    expect(run(["--rules", "--jobs", "1", ...files])).toEqual(run(["--rules", ...files]));
+    expect(await run(["--rules", "--jobs", "1", ...files])).toEqual(await run(["--rules", ...files]));
   });
 
-  test("one file needs no worker: --jobs 4 validates it here", () => {
+  test("one file needs no worker: --jobs 4 validates it here", async () => {
     const file = fixtureFiles[0] ?? "";
-    expect(run(["--jobs", "4", file])).toEqual(run([file]));
+    expect(await run(["--jobs", "4", file])).toEqual(await run([file]));
   });
 
-  test("from the TypeScript sources there is no compiled worker: --jobs 2 says so (exit 70)", () => {
-    const r = run(["--jobs", "2", ...fixtureFiles.slice(0, 2)]);
+  test("from the TypeScript sources there is no compiled worker: --jobs 2 says so (exit 70)", async () => {
+    const r = await run(["--jobs", "2", ...fixtureFiles.slice(0, 2)]);
     expect(r.code).toBe(ExitCode.INTERNAL);
     expect(r.err).toContain("--jobs needs the compiled CLI");
   });
 
-  test("tasks: a quarter of each thread's share of the files left, 1 to 32 files", () => {
+  test("tasks: a quarter of each thread's share of the files left, 1 to 32 files", async () => {
     expect(taskSize(1000, 2)).toBe(32);
     expect(taskSize(1000, 16)).toBe(16);
     expect(taskSize(53, 2)).toBe(7);
@@ -109,7 +109,7 @@ describe.skipIf(!built)("b2mml validate --jobs (worker threads, the built CLI)",
     60_000,
   );
 
-  test("exit codes as in the main thread: 0 all valid, 1 an invalid document", () => {
+  test("exit codes as in the main thread: 0 all valid, 1 an invalid document", async () => {
     const valid = fixtureFiles.filter((f) => f.includes(`${path.sep}valid${path.sep}`));
     const ok = spawnCli(["--jobs", "2", ...valid, ...valid]);
     expect(ok).toEqual(spawnCli(["--jobs", "1", ...valid, ...valid]));
@@ -118,7 +118,7 @@ describe.skipIf(!built)("b2mml validate --jobs (worker threads, the built CLI)",
     expect(rules.code).toBe(ExitCode.FINDINGS);
   }, 30_000);
 
-  test("a schema set that cannot be loaded in the workers: exit 4, as in the main thread", () => {
+  test("a schema set that cannot be loaded in the workers: exit 4, as in the main thread", async () => {
     const args = ["--schemas", path.join(tmp, "no-such-set"), ...fixtureFiles];
     const one = spawnCli(["--jobs", "1", ...args]);
     expect(one.code).toBe(ExitCode.SCHEMA_ERROR);
@@ -126,7 +126,7 @@ describe.skipIf(!built)("b2mml validate --jobs (worker threads, the built CLI)",
     expect(spawnCli(["--jobs", "2", ...args])).toEqual(one);
   }, 30_000);
 
-  test("--audit: the main thread appends the records in file order; the ledger verifies", () => {
+  test("--audit: the main thread appends the records in file order; the ledger verifies", async () => {
     const files = mixed.slice(0, 40);
     const ledgers = ["1", "2"].map((jobs) => {
       const ledger = path.join(tmp, `ledger-${jobs}.jsonl`);

@@ -12,16 +12,18 @@ import { repoRoot } from "../helpers/paths.js";
 const COMMANDS = ["codegen", "map", "validate", "c14n", "hash", "audit"] as const;
 const docPath = path.join(repoRoot, "docs/cli.md");
 
-function helpOf(args: readonly string[]): string {
+async function helpOf(args: readonly string[]): Promise<string> {
   let out = "";
-  const code = runCli(args, { out: (t) => (out += t), err: () => {} });
+  const code = await runCli(args, { out: (t) => (out += t), err: () => {} });
   expect(code).toBe(0);
   return out;
 }
 
 const helps: [string, string][] = [
-  ["b2mml --help", helpOf(["--help"])],
-  ...COMMANDS.map((c): [string, string] => [`b2mml ${c} --help`, helpOf([c, "--help"])]),
+  ["b2mml --help", await helpOf(["--help"])],
+  ...(await Promise.all(
+    COMMANDS.map(async (c): Promise<[string, string]> => [`b2mml ${c} --help`, await helpOf([c, "--help"])]),
+  )),
 ];
 
 function render(): string {
