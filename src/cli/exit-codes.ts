@@ -32,3 +32,11 @@ export const EXIT_CODE_HELP = [
   "  70  internal error (a bug: please report it)",
   "With several files, the most severe applies: 4, then 3, then 1.",
 ].join("\n");
+
+/** How bad an outcome is, for a batch: internal error, then schema error, input error, findings. */
+const SEVERITY: Readonly<Record<ExitCode, number>> = { 0: 0, 1: 1, 2: 2, 3: 3, 4: 4, 70: 5 };
+
+/** The more severe of two exit codes (a batch exits with its worst file's code). */
+export function worseExitCode(a: ExitCode, b: ExitCode): ExitCode {
+  return SEVERITY[b] > SEVERITY[a] ? b : a;
+}

@@ -11,6 +11,11 @@ export interface Io {
    * that capture text only; commands then fall back to `out`.
    */
   write?(bytes: Uint8Array): void;
+  /**
+   * Writes progress text to stderr as given (carriage returns, no newline). Present only when stderr is a
+   * terminal: without it, commands show no progress.
+   */
+  progress?(text: string): void;
 }
 
 export const processIo: Io = {
@@ -23,6 +28,13 @@ export const processIo: Io = {
   write: (bytes) => {
     process.stdout.write(bytes);
   },
+  ...(process.stderr.isTTY
+    ? {
+        progress: (text: string) => {
+          process.stderr.write(text);
+        },
+      }
+    : {}),
 };
 
 /** Resolves once everything written to `stream` so far has been handed to the system (or it failed). */

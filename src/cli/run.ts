@@ -11,6 +11,7 @@ import { MAP_HELP, runMap } from "./commands/map.js";
 import { runValidate, VALIDATE_HELP } from "./commands/validate.js";
 import { EXIT_CODE_HELP, ExitCode } from "./exit-codes.js";
 import type { Io } from "./io.js";
+import { resolveInputLimit } from "./read-input.js";
 
 export const MAIN_HELP = `Usage: b2mml <command> [options]
 
@@ -47,6 +48,11 @@ export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode>
   const entry = COMMANDS[command];
   if (!entry) {
     io.err(`b2mml: unknown command "${command}"\n\n${MAIN_HELP}`);
+    return ExitCode.USAGE;
+  }
+  const limit = resolveInputLimit();
+  if (!limit.ok) {
+    io.err(`b2mml: ${limit.message}`);
     return ExitCode.USAGE;
   }
   try {

@@ -1,27 +1,25 @@
 /**
  * The entry of a `b2mml validate --jobs <n>` worker thread (the pool is in validate-workers.ts): validates the
- * files it is sent, a task at a time, and posts the outcomes back, then bumps the shared counter the main
- * thread waits on. Everything is caught and posted: the main thread, blocked in `Atomics.wait`, would
- * never see a worker's `error` event.
+ * files it is sent, a task at a time, and posts each file's outcome as soon as it has it. Everything is
+ * caught and posted; a worker that stops without posting (a crash, out of memory) is noticed by the pool
+ * through its `exit` event.
+ *
+ * `B2MML_TEST_WORKER_EXIT_ON=<file name>` (tests only) makes the worker exit without answering when it is
+ * sent a file of that name: how the tests kill a worker in the middle of a batch.
  *
  * @module
  */
-import { workerData } from "node:worker_threads";
-import type {
-  FileOutcome,
-  ValidatedResult,
-  WorkerReply,
-  WorkerStart,
-  WorkerTask,
-} from "./validate-workers.js";
+import path from "node:path";
+import { parentPort, workerData } from "node:worker_threads";
+import type { ValidatedResult } from "./validate-file.js";
+import type { WorkerReply, WorkerStart, WorkerTask } from "./validate-workers.js";
 
-const { port, signal, options, withBytes } = workerData as WorkerStart;
-const counter = new Int32Array(signal);
+const { options, withBytes } = workerData as WorkerStart;
+const port = parentPort;
+const exitOn = process.env.B2MML_TEST_WORKER_EXIT_ON;
 
 function post(reply: WorkerReply, transfer: ArrayBuffer[] = []): void {
-  port.postMessage(reply, transfer);
-  Atomics.add(counter, 0, 1);
-  Atomics.notify(counter, 0);
+  port?.postMessage(reply, transfer);
 }
 
 const describe = (error: unknown) =>
@@ -29,15 +27,15 @@ const describe = (error: unknown) =>
 
 try {
   // Imported here, not statically: a failure to load is then posted like any other.
-  const { validateFile } = await import("./validate-workers.js");
-  port.on("message", (task: WorkerTask) => {
-    try {
-      const outcomes: FileOutcome[] = [];
-      const transfer: ArrayBuffer[] = [];
-      for (const file of task.files) {
-        const outcome = validateFile(file, options);
+  const { validateFile } = await import("./validate-file.js");
+  port?.on("message", (task: WorkerTask) => {
+    for (const [i, file] of task.files.entries()) {
+      const index = task.index + i;
+      if (exitOn !== undefined && exitOn !== "" && path.basename(file) === exitOn) process.exit(1);
+      try {
+        const outcome = validateFile(file, options, task.stdin);
         if (outcome.kind !== "validated") {
-          outcomes.push(outcome);
+          post({ index, outcome });
           continue;
         }
         const { release, outcome: verdict, issues, schemaSet } = outcome.result;
@@ -49,16 +47,14 @@ try {
           schemaSet: schemaSet ? { dir: schemaSet.dir, files: schemaSet.files } : undefined,
         };
         if (!withBytes || outcome.bytes === undefined) {
-          outcomes.push({ kind: "validated", file, result });
+          post({ index, outcome: { kind: "validated", file, result } });
           continue;
         }
         const bytes = new Uint8Array(outcome.bytes);
-        transfer.push(bytes.buffer as ArrayBuffer);
-        outcomes.push({ kind: "validated", file, result, bytes });
+        post({ index, outcome: { kind: "validated", file, result, bytes } }, [bytes.buffer as ArrayBuffer]);
+      } catch (error) {
+        post({ index, failure: describe(error) });
       }
-      post({ index: task.index, outcomes }, transfer);
-    } catch (error) {
-      post({ index: task.index, failure: describe(error) });
     }
   });
 } catch (error) {

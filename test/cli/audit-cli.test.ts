@@ -95,7 +95,9 @@ describe("b2mml c14n", () => {
     expect(r.err).toBe(`b2mml c14n: ${evil}:1:1: a DOCTYPE is not accepted (XML_DOCTYPE_REFUSED)\n`);
     const missing = await run(["c14n", path.join(tmp, "missing.xml")]);
     expect(missing.code).toBe(ExitCode.INPUT_ERROR);
-    expect(missing.err).toBe(`b2mml c14n: ${path.join(tmp, "missing.xml")}: cannot read the file (ENOENT)\n`);
+    expect(missing.err).toBe(
+      `b2mml c14n: ${path.join(tmp, "missing.xml")}: IO_UNREADABLE cannot read the file (ENOENT)\n`,
+    );
   });
 });
 

@@ -163,7 +163,8 @@ describe.skipIf(!built)("the pool (dist/cli/validate-workers.js)", () => {
     )) as typeof import("../../src/cli/validate-workers.js");
     const valid = fixtureFiles.filter((f) => f.includes(`${path.sep}valid${path.sep}`));
     const files = Array.from({ length: 10 }, () => valid).flat();
-    const outcomes = [...pool.validateInWorkers(files, { rules: false }, 2, false)];
+    const outcomes = [];
+    for await (const o of pool.validateInWorkers(files, { rules: false }, 2, false)) outcomes.push(o);
     expect(outcomes.map((o) => (o.kind === "validated" ? o.file : o.kind))).toEqual(files);
     const fromWorkers = outcomes.filter((o) => o.kind === "validated" && o.bytes === undefined);
     // The first task always goes to the worker; the main thread validates the others until it answers.

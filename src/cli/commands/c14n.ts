@@ -3,13 +3,13 @@
  *
  * @module
  */
-import { readFileSync } from "node:fs";
 import { C14N_METHODS, findC14nMethod } from "../../audit/c14n-method.js";
 import { canonicalizeXml } from "../../audit/canonicalize-xml.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
+import { inputLimit, readReportedInput } from "../read-input.js";
 
 const METHOD_NAMES = C14N_METHODS.map((m) => m.name).join("|");
 
@@ -27,16 +27,9 @@ Options:
 
 ${EXIT_CODE_HELP}`;
 
-/** Reads a file; reports and returns `undefined` when it cannot be read. */
-export function readInput(command: string, file: string, io: Io): Uint8Array | undefined {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    io.err(
-      `b2mml ${command}: ${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`,
-    );
-    return undefined;
-  }
+/** Reads a file (or `-`, standard input) under the input limit; reports and returns `undefined` when refused. */
+export function readInput(command: string, file: string, io: Io): Promise<Uint8Array | undefined> {
+  return readReportedInput(file, io, { prefix: `b2mml ${command}: ` });
 }
 
 /** Reports a document the hardened reader refuses; rethrows anything else. */
@@ -46,7 +39,7 @@ export function reportRefused(command: string, error: unknown, io: Io): ExitCode
   return ExitCode.INPUT_ERROR;
 }
 
-export function runC14n(args: readonly string[], io: Io): ExitCode {
+export async function runC14n(args: readonly string[], io: Io): Promise<ExitCode> {
   const parsed = parseCommand(
     args,
     { method: { type: "string" }, "inclusive-prefixes": { type: "string" } },
@@ -64,11 +57,15 @@ export function runC14n(args: readonly string[], io: Io): ExitCode {
   const [file, ...extra] = files;
   if (file === undefined) return usage("no file to canonicalize");
   if (extra.length > 0) return usage("one file at a time");
-  const bytes = readInput("c14n", file, io);
+  const bytes = await readInput("c14n", file, io);
   if (!bytes) return ExitCode.INPUT_ERROR;
   let canonical: Buffer;
   try {
-    canonical = canonicalizeXml(bytes, { method: method.uri, inclusivePrefixes: prefixes, reader: { file } });
+    canonical = canonicalizeXml(bytes, {
+      method: method.uri,
+      inclusivePrefixes: prefixes,
+      reader: { file, maxInputBytes: inputLimit() },
+    });
   } catch (error) {
     return reportRefused("c14n", error, io);
   }

@@ -10,9 +10,11 @@ import {
   type DigestAlgorithm,
   digest,
 } from "../../audit/digest.js";
-import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
+import { XmlParseError } from "../../binding/xml-tree.js";
+import { EXIT_CODE_HELP, ExitCode, worseExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
+import { inputLimit } from "../read-input.js";
 import { readInput, reportRefused } from "./c14n.js";
 
 const METHODS = [...C14N_METHODS.map((m) => m.name), "jcs", "none"];
@@ -32,7 +34,7 @@ Options:
 
 ${EXIT_CODE_HELP}`;
 
-export function runHash(args: readonly string[], io: Io): ExitCode {
+export async function runHash(args: readonly string[], io: Io): Promise<ExitCode> {
   const parsed = parseCommand(
     args,
     { algorithm: { type: "string" }, method: { type: "string" }, format: { type: "string" } },
@@ -56,26 +58,32 @@ export function runHash(args: readonly string[], io: Io): ExitCode {
   const records: object[] = [];
   const lines: string[] = [];
   for (const file of files) {
-    const bytes = readInput("hash", file, io);
+    const bytes = await readInput("hash", file, io);
     if (!bytes) {
-      code = ExitCode.INPUT_ERROR;
+      code = worseExitCode(code, ExitCode.INPUT_ERROR);
       continue;
     }
     try {
       const record = digest(bytes, {
         algorithm: algorithm as DigestAlgorithm,
         canonicalization: method as Canonicalization,
-        reader: { file },
+        reader: { file, maxInputBytes: inputLimit() },
       });
       lines.push(`${record.hex}  ${file}`);
       records.push({ file, ...record });
     } catch (error) {
       if (error instanceof SyntaxError || error instanceof TypeError) {
         io.err(`b2mml hash: ${file}: not a JSON text (${error.message})`);
-        code = ExitCode.INPUT_ERROR;
+        code = worseExitCode(code, ExitCode.INPUT_ERROR);
         continue;
       }
-      code = reportRefused("hash", error, io);
+      if (error instanceof XmlParseError) {
+        code = worseExitCode(code, reportRefused("hash", error, io));
+        continue;
+      }
+      // Anything else is unexpected (a bug): reported for this file, the batch goes on; exit 70 at the end.
+      io.err(`b2mml hash: ${file}: internal error: ${(error as Error).message ?? String(error)}`);
+      code = worseExitCode(code, ExitCode.INTERNAL);
     }
   }
   if (format === "json") io.out(`${JSON.stringify(records, null, 2)}\n`);

@@ -4,28 +4,22 @@
  *
  * @module
  */
-import { readFileSync } from "node:fs";
 import type { ConfigIssue } from "../../mappers/config/mapper-config.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { readReportedInput } from "../read-input.js";
 
 export type ConfigRead<C> = { ok: true; config: C; text: string } | { ok: false; code: ExitCode };
 
 /** Reads and checks a configuration file with the mapping's parser; reports every problem on stderr. */
-export function readMapConfig<C>(
+export async function readMapConfig<C>(
   file: string,
   parse: (text: string) => { ok: true; config: C } | { ok: false; errors: readonly ConfigIssue[] },
   io: Io,
-): ConfigRead<C> {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    io.err(
-      `${file}: IO_UNREADABLE cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`,
-    );
-    return { ok: false, code: ExitCode.INPUT_ERROR };
-  }
+): Promise<ConfigRead<C>> {
+  const bytes = await readReportedInput(file, io, { what: "configuration" });
+  if (bytes === undefined) return { ok: false, code: ExitCode.INPUT_ERROR };
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   const parsed = parse(text);
   if (!parsed.ok) {
     for (const e of parsed.errors)

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LedgerError } from "../../audit/ledger.js";
 import { parseXmlTree, XmlParseError } from "../../binding/xml-tree.js";
@@ -20,6 +20,7 @@ import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
+import { inputLimit, readReportedInput } from "../read-input.js";
 import { readMapConfig } from "./map-config.js";
 
 export const MAP_ERP_POSTINGS_HELP = `Usage: b2mml map erp-postings <ProductionPerformance.xml> --config <file> --out-dir <dir> [options]
@@ -42,18 +43,7 @@ or the configuration is unreadable, not well-formed or refused as unsafe.
 
 ${EXIT_CODE_HELP}`;
 
-function readable(file: string, what: string, io: Io): Uint8Array | undefined {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    io.err(
-      `${file}: IO_UNREADABLE cannot read the ${what} (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`,
-    );
-    return undefined;
-  }
-}
-
-export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
+export async function runMapErpPostings(args: readonly string[], io: Io): Promise<ExitCode> {
   const parsed = parseCommand(
     args,
     {
@@ -75,15 +65,15 @@ export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
   const outDir = values["out-dir"];
   if (outDir === undefined) return usage("--out-dir <dir> is required");
 
-  const config = readMapConfig(values.config, parseErpPostingConfigJson, io);
+  const config = await readMapConfig(values.config, parseErpPostingConfigJson, io);
   if (!config.ok) return config.code;
   let orderContext: IdocPacket | undefined;
   const contextFile = values["order-context"];
   if (contextFile !== undefined) {
-    const bytes = readable(contextFile, "order context", io);
+    const bytes = await readReportedInput(contextFile, io, { what: "order context" });
     if (bytes === undefined) return ExitCode.INPUT_ERROR;
     try {
-      orderContext = readIdoc(bytes, { file: contextFile });
+      orderContext = readIdoc(bytes, { file: contextFile, reader: { maxInputBytes: inputLimit() } });
     } catch (error) {
       if (error instanceof XmlParseError || error instanceof IdocInputError) {
         io.err(`${error.message} (${error.code})`);
@@ -98,10 +88,10 @@ export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
       return ExitCode.INPUT_ERROR;
     }
   }
-  const input = readable(file, "document", io);
+  const input = await readReportedInput(file, io, { what: "document" });
   if (input === undefined) return ExitCode.INPUT_ERROR;
   try {
-    parseXmlTree(input);
+    parseXmlTree(input, { maxInputBytes: inputLimit() });
   } catch (error) {
     if (error instanceof XmlParseError) {
       io.err(`${file}: ${error.message} (${error.code})`);

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { readFileSync } from "node:fs";
 import { LedgerError } from "../../audit/ledger.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
@@ -17,6 +16,7 @@ import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
+import { inputLimit, readReportedInput } from "../read-input.js";
 import { readMapConfig } from "./map-config.js";
 import { emitDocument, reportRejected } from "./map-output.js";
 
@@ -42,25 +42,21 @@ ${EXIT_CODE_HELP}`;
 
 type Read = { ok: true; packet: IdocPacket; bytes: Uint8Array } | { ok: false; code: ExitCode };
 
-function readInput(file: string, io: Io): Read {
+async function readInput(file: string, io: Io): Promise<Read> {
+  const bytes = await readReportedInput(file, io);
+  if (bytes === undefined) return { ok: false, code: ExitCode.INPUT_ERROR };
   try {
-    const bytes = readFileSync(file);
-    return { ok: true, packet: readIdoc(bytes, { file }), bytes };
+    return { ok: true, packet: readIdoc(bytes, { file, reader: { maxInputBytes: inputLimit() } }), bytes };
   } catch (error) {
     if (error instanceof XmlParseError || error instanceof IdocInputError) {
       io.err(`${error.message} (${error.code})`);
-      return { ok: false, code: ExitCode.INPUT_ERROR };
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string" && code.startsWith("E")) {
-      io.err(`${file}: IO_UNREADABLE cannot read the file (${code})`);
       return { ok: false, code: ExitCode.INPUT_ERROR };
     }
     throw error;
   }
 }
 
-export function runMapProductionPerformance(args: readonly string[], io: Io): ExitCode {
+export async function runMapProductionPerformance(args: readonly string[], io: Io): Promise<ExitCode> {
   const parsed = parseCommand(
     args,
     {
@@ -81,20 +77,20 @@ export function runMapProductionPerformance(args: readonly string[], io: Io): Ex
   const verb = values.verb ?? "Sync";
   if (verb !== "Process" && verb !== "Sync") return usage(`unknown verb "${verb}"; expected Sync or Process`);
 
-  const config = readMapConfig(values.config, parseMapperConfigJson, io);
+  const config = await readMapConfig(values.config, parseMapperConfigJson, io);
   if (!config.ok) return config.code;
   const configText = config.text;
   const inputs: { name: string; packet: IdocPacket }[] = [];
   const files: { file: string; bytes: Uint8Array }[] = [];
   for (const file of positionals) {
-    const read = readInput(file, io);
+    const read = await readInput(file, io);
     if (!read.ok) return read.code;
     inputs.push({ name: file, packet: read.packet });
     files.push({ file, bytes: read.bytes });
   }
   let orderContext: IdocPacket | undefined;
   if (values["order-context"] !== undefined) {
-    const read = readInput(values["order-context"], io);
+    const read = await readInput(values["order-context"], io);
     if (!read.ok) return read.code;
     orderContext = read.packet;
   }

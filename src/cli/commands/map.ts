@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { readFileSync } from "node:fs";
 import { LedgerError } from "../../audit/ledger.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
@@ -17,6 +16,7 @@ import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
+import { inputLimit, readReportedInput } from "../read-input.js";
 import { readMapConfig } from "./map-config.js";
 import { runMapErpPostings } from "./map-erp-postings.js";
 import { emitDocument, reportRejected } from "./map-output.js";
@@ -44,7 +44,7 @@ The document goes to stdout (or --output); warnings and errors to stderr, one a 
 
 ${EXIT_CODE_HELP}`;
 
-export function runMap(args: readonly string[], io: Io): ExitCode {
+export async function runMap(args: readonly string[], io: Io): Promise<ExitCode> {
   if (args[0] === "production-performance") return runMapProductionPerformance(args.slice(1), io);
   if (args[0] === "erp-postings") return runMapErpPostings(args.slice(1), io);
   const parsed = parseCommand(
@@ -76,23 +76,22 @@ export function runMap(args: readonly string[], io: Io): ExitCode {
   const verb = values.verb ?? "Process";
   if (verb !== "Process" && verb !== "Sync") return usage(`unknown verb "${verb}"; expected Process or Sync`);
 
-  const config = readMapConfig(values.config, parseMapperConfigJson, io);
+  const config = await readMapConfig(values.config, parseMapperConfigJson, io);
   if (!config.ok) return config.code;
   const configText = config.text;
 
+  const bytes = await readReportedInput(file, io);
+  if (bytes === undefined) return ExitCode.INPUT_ERROR;
   let packet: IdocPacket;
-  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
-    packet = readIdoc(bytes, { file, ...(values.strict ? { strict: true } : {}) });
+    packet = readIdoc(bytes, {
+      file,
+      reader: { maxInputBytes: inputLimit() },
+      ...(values.strict ? { strict: true } : {}),
+    });
   } catch (error) {
     if (error instanceof XmlParseError || error instanceof IdocInputError) {
       io.err(`${error.message} (${error.code})`);
-      return ExitCode.INPUT_ERROR;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string" && code.startsWith("E")) {
-      io.err(`${file}: IO_UNREADABLE cannot read the file (${code})`);
       return ExitCode.INPUT_ERROR;
     }
     throw error;

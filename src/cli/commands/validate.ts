@@ -7,24 +7,21 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { B2MML_RELEASES, type B2mmlRelease, isB2mmlRelease } from "../../validation/release.js";
 import type { DocumentValidationResult } from "../../validation/validate-document.js";
-import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
+import { EXIT_CODE_HELP, ExitCode, worseExitCode } from "../exit-codes.js";
+import { type ExpandedInput, expandInputs } from "../expand-inputs.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
+import { startProgress } from "../progress.js";
+import { inputLimit, readInputStream, STDIN_PATH } from "../read-input.js";
 import { renderJson } from "../render/render-json.js";
 import { renderJunit } from "../render/render-junit.js";
 import { renderText } from "../render/render-text.js";
 import type { FileReport } from "../render/report.js";
-import {
-  type FileOutcome,
-  type ValidateFileOptions,
-  validateFile,
-  validateInWorkers,
-  WORKER_ENTRY,
-  workerEntryAvailable,
-} from "../validate-workers.js";
+import { type FileOutcome, type ValidateFileOptions, validateFile } from "../validate-file.js";
+import { validateInWorkers, WORKER_ENTRY, workerEntryAvailable } from "../validate-workers.js";
 import { appendValidationAudit, LedgerError } from "./audit.js";
 
-export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file>...
+export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file|dir|pattern|->...
 
 Validates B2MML documents against XML Schema (libxml2) and, with --rules, the business rules.
 
@@ -41,28 +38,66 @@ Options:
                       and the ledger are those of --jobs 1, in file order
   -h, --help          this text
 
-The report goes to stdout, a summary to stderr.
+Inputs: a file; - for standard input; a directory for every .xml file below it (any depth, sorted by
+path in code-unit order); a quoted pattern ('in/*.xml', '**/*.xml') expanded here, sorted the same way.
+The text report is written file by file as results arrive; json and junit at the end. The report goes to
+stdout, a summary to stderr; on a terminal, stderr also shows the progress (files done, rate, time left).
+A file whose release has no built-in schema set is reported (SCHEMA_SET_UNAVAILABLE: give --schemas) and
+the others are validated; the batch then exits 4.
 
 ${EXIT_CODE_HELP}`;
 
 const FORMATS = { text: renderText, json: renderJson, junit: renderJunit } as const;
 
-function unreadable(file: string, code: string): FileReport {
+/** A file that gives no result: one error issue at 0:0. */
+function unusable(file: string, code: string, message: string, source: "xml" | "xsd" = "xml"): FileReport {
   return {
     file,
     outcome: "unusable",
-    issues: [
-      {
-        code: "IO_UNREADABLE",
-        severity: "error",
-        source: "xml",
-        message: `cannot read the file (${code})`,
-        line: 0,
-        column: 0,
-        path: "",
-      },
-    ],
+    issues: [{ code, severity: "error", source, message, line: 0, column: 0, path: "" }],
   };
+}
+
+/** The report of an outcome and the exit code it calls for (a schema error is handled by the caller). */
+function reportOf(outcome: Exclude<FileOutcome, { kind: "schema-error" }>): {
+  report: FileReport;
+  code: ExitCode;
+} {
+  switch (outcome.kind) {
+    case "unreadable":
+      return { report: unusable(outcome.file, outcome.code, outcome.message), code: ExitCode.INPUT_ERROR };
+    case "schema-unavailable":
+      return {
+        report: unusable(
+          outcome.file,
+          "SCHEMA_SET_UNAVAILABLE",
+          `${outcome.message} with --schemas <dir>`,
+          "xsd",
+        ),
+        code: ExitCode.SCHEMA_ERROR,
+      };
+    case "worker-exited":
+      return {
+        report: unusable(outcome.file, "VALIDATE_WORKER_EXITED", outcome.message),
+        code: ExitCode.INTERNAL,
+      };
+    case "validated": {
+      const { file, result } = outcome;
+      const report: FileReport = {
+        file,
+        outcome: result.outcome,
+        issues: result.issues,
+        ...(result.release ? { release: result.release } : {}),
+      };
+      const code =
+        result.outcome === "unusable"
+          ? ExitCode.INPUT_ERROR
+          : result.outcome === "invalid"
+            ? ExitCode.FINDINGS
+            : ExitCode.OK;
+      return { report, code };
+    }
+  }
 }
 
 /** `--jobs`: a positive integer, or `0`/`auto` for every core; `undefined` when malformed. */
@@ -74,11 +109,36 @@ function parseJobs(value: string | undefined): number | undefined {
 }
 
 /** The files one after the other in this thread, as {@link validateInWorkers} yields them from workers. */
-function* validateHere(files: readonly string[], options: ValidateFileOptions): Generator<FileOutcome> {
-  for (const file of files) yield validateFile(file, options);
+async function* validateHere(
+  files: readonly string[],
+  options: ValidateFileOptions,
+  stdin: Uint8Array | undefined,
+): AsyncGenerator<FileOutcome> {
+  for (const file of files) yield validateFile(file, options, stdin);
 }
 
-export function runValidate(args: readonly string[], io: Io): ExitCode {
+/** The outcomes of the expanded inputs, in order: a directory or pattern without files is an input error. */
+async function* outcomesOf(
+  inputs: readonly ExpandedInput[],
+  source: AsyncGenerator<FileOutcome>,
+): AsyncGenerator<FileOutcome> {
+  const iterator = source[Symbol.asyncIterator]();
+  try {
+    for (const input of inputs) {
+      if (input.kind === "no-match") {
+        yield { kind: "unreadable", file: input.file, code: "IO_NO_MATCH", message: input.message };
+        continue;
+      }
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    await iterator.return?.(undefined);
+  }
+}
+
+export async function runValidate(args: readonly string[], io: Io): Promise<ExitCode> {
   const parsed = parseCommand(
     args,
     {
@@ -94,12 +154,12 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
     io,
   );
   if (!parsed.ok) return parsed.code;
-  const { values, positionals: files, usage } = parsed;
+  const { values, positionals, usage } = parsed;
   const format = values.format ?? "text";
   if (!(format in FORMATS)) return usage(`unknown format "${format}"; expected text, json or junit`);
   if (values.release !== undefined && !isB2mmlRelease(values.release))
     return usage(`unknown release "${values.release}"; expected one of ${B2MML_RELEASES.join(", ")}`);
-  if (files.length === 0) return usage("no file to validate");
+  if (positionals.length === 0) return usage("no file to validate");
   const release = values.release as B2mmlRelease | undefined;
 
   const jobs = parseJobs(values.jobs);
@@ -107,6 +167,8 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
     return usage(
       `--jobs "${values.jobs}": expected a positive number of threads, or 0 or auto for one per core`,
     );
+  const inputs = expandInputs(positionals);
+  const files = inputs.flatMap((i) => (i.kind === "file" ? [i.file] : []));
   const threads = Math.min(jobs, files.length);
   if (threads > 1 && !workerEntryAvailable()) {
     io.err(
@@ -115,49 +177,71 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
     return ExitCode.INTERNAL;
   }
 
+  const maxInputBytes = inputLimit();
   const options: ValidateFileOptions = {
     rules: values.rules === true,
+    maxInputBytes,
     ...(release ? { release } : {}),
     ...(values.schemas !== undefined ? { schemas: values.schemas } : {}),
   };
-  const outcomes =
+  // Standard input is read once, before any file; a refusal is that file's outcome.
+  let stdin: Uint8Array | undefined;
+  let stdinRefusal: FileOutcome | undefined;
+  if (files.includes(STDIN_PATH)) {
+    const read = await readInputStream(process.stdin, maxInputBytes);
+    if (read.ok) stdin = read.bytes;
+    else stdinRefusal = { kind: "unreadable", file: STDIN_PATH, code: read.code, message: read.message };
+  }
+  const source =
     threads > 1
-      ? validateInWorkers(files, options, threads, values.audit !== undefined)
-      : validateHere(files, options);
+      ? validateInWorkers(files, options, threads, values.audit !== undefined, stdin)
+      : validateHere(files, options, stdin);
   const reports: FileReport[] = [];
+  const progress = startProgress("b2mml validate", inputs.length, io.progress?.bind(io));
+  const streamText = format === "text";
+  let printed = false;
+  let code: ExitCode = ExitCode.OK;
   // In file order, whatever the order the workers finish in: the report, the first schema error and the
   // audit ledger are those of a run in this thread.
-  for (const outcome of outcomes) {
+  for await (const produced of outcomesOf(inputs, source)) {
+    const outcome = produced.file === STDIN_PATH && stdinRefusal ? stdinRefusal : produced;
     if (outcome.kind === "schema-error") {
+      progress.finish();
       io.err(`b2mml validate: the schema set cannot be loaded: ${outcome.message}`);
       return ExitCode.SCHEMA_ERROR;
     }
-    if (outcome.kind === "unreadable") {
-      reports.push(unreadable(outcome.file, outcome.code));
-      continue;
+    const { report, code: fileCode } = reportOf(outcome);
+    reports.push(report);
+    code = worseExitCode(code, fileCode);
+    if (streamText && report.issues.length > 0) {
+      progress.finish();
+      io.out(renderText([report]));
+      printed = true;
     }
-    const { file, result, bytes } = outcome;
-    reports.push({
-      file,
-      outcome: result.outcome,
-      issues: result.issues,
-      ...(result.release ? { release: result.release } : {}),
-    });
-    if (values.audit === undefined || bytes === undefined) continue;
+    progress.update(reports.length);
+    if (values.audit === undefined || outcome.kind !== "validated" || outcome.bytes === undefined) continue;
     try {
       // The record reads the release, the outcome and the schema set's folder and files only.
-      appendValidationAudit(values.audit, file, bytes, result as DocumentValidationResult);
+      appendValidationAudit(
+        values.audit,
+        outcome.file,
+        outcome.bytes,
+        outcome.result as DocumentValidationResult,
+      );
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error;
+      progress.finish();
       io.err(`b2mml validate: the audit ledger ${values.audit}: ${error.message}`);
       return ExitCode.INPUT_ERROR;
     }
   }
-  io.out(FORMATS[format as keyof typeof FORMATS](reports));
+  progress.finish();
+  // The text report of a batch without issues is one empty line, as before it was streamed.
+  if (!streamText) io.out(FORMATS[format as keyof typeof FORMATS](reports));
+  else if (!printed) io.out("");
   const count = (o: FileReport["outcome"]) => reports.filter((r) => r.outcome === o).length;
   io.err(
     `b2mml validate: ${reports.length} file(s): ${count("valid")} valid, ${count("invalid")} invalid, ${count("unusable")} unusable`,
   );
-  if (count("unusable") > 0) return ExitCode.INPUT_ERROR;
-  return count("invalid") > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+  return code;
 }
