@@ -1,6 +1,6 @@
 /**
  * The command-line shape every command shares: strict options, `-h/--help` printing the command's help
- * to stdout (exit 0), and usage errors printed with the help to stderr (exit 2).
+ * to stdout (exit 0), and usage errors as one line on stderr with a pointer to `--help` (exit 2).
  *
  * @module
  */
@@ -26,14 +26,15 @@ export type ParsedCommand<O extends Options> =
       readonly ok: true;
       readonly values: OptionValues<O>;
       readonly positionals: string[];
-      /** Prints a usage error with the help to stderr; returns the usage exit code. */
+      /** Prints a usage error (one line and the pointer to --help) to stderr; returns the usage exit code. */
       readonly usage: (message: string) => ExitCode;
     }
   | { readonly ok: false; readonly code: ExitCode };
 
 /**
- * Parses a command's arguments. `help` is printed for `-h`/`--help` (the caller returns `code`, 0) and
- * after every usage error (`code` 2).
+ * Parses a command's arguments. `help` is printed for `-h`/`--help` (the caller returns `code`, 0); a
+ * usage error (`code` 2) is one line, `<name>: <message>`, and `Run "<command> --help" for the usage.`
+ * (`command`: the words to type, `name` by default).
  */
 export function parseCommand<O extends Options>(
   args: readonly string[],
@@ -41,11 +42,9 @@ export function parseCommand<O extends Options>(
   name: string,
   help: string,
   io: Io,
+  command: string = name,
 ): ParsedCommand<O> {
-  const usage = (message: string): ExitCode => {
-    io.err(`${name}: ${message}\n\n${help}`);
-    return ExitCode.USAGE;
-  };
+  const usage = (message: string): ExitCode => reportUsage(name, message, command, io);
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({
@@ -62,4 +61,10 @@ export function parseCommand<O extends Options>(
     return { ok: false, code: ExitCode.OK };
   }
   return { ok: true, values: parsed.values as OptionValues<O>, positionals: parsed.positionals, usage };
+}
+
+/** Prints a usage error, one line and the pointer to the command's help; returns the usage exit code. */
+export function reportUsage(name: string, message: string, command: string, io: Io): ExitCode {
+  io.err(`${name}: ${message}\nRun "${command} --help" for the usage.`);
+  return ExitCode.USAGE;
 }

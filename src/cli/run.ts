@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { readFileSync } from "node:fs";
 import { AUDIT_HELP, runAudit } from "./commands/audit.js";
 import { C14N_HELP, runC14n } from "./commands/c14n.js";
 import { CODEGEN_HELP, runCodegen } from "./commands/codegen.js";
@@ -11,19 +12,23 @@ import { MAP_HELP, runMap } from "./commands/map.js";
 import { runValidate, VALIDATE_HELP } from "./commands/validate.js";
 import { EXIT_CODE_HELP, ExitCode } from "./exit-codes.js";
 import type { Io } from "./io.js";
+import { reportUsage } from "./parse-command.js";
 import { resolveInputLimit } from "./read-input.js";
 
 export const MAIN_HELP = `Usage: b2mml <command> [options]
+       b2mml --version
 
 Commands:
   codegen   generate TypeScript types and binding metadata from XSD
-  map       map SAP IDocs to validated B2MML (map production-schedule: LOIPRO → ProductionSchedule)
+  map       map SAP IDocs to validated B2MML and B2MML to SAP postings (production-schedule,
+            production-performance, erp-postings: see b2mml map --help)
   validate  validate B2MML documents (XSD and business rules)
   c14n      write the canonical form of an XML document (C14N 1.0, 1.1, exclusive)
   hash      digest the canonical form of documents (sha256sum layout, or JSON records)
   audit     verify an audit ledger (audit verify <ledger.jsonl>)
 
-Run "b2mml <command> --help" for a command's options.
+Run "b2mml <command> --help" for a command's options. Inputs are read up to 64 MiB each
+(B2MML_MAX_INPUT_BYTES=<bytes> sets the limit); - reads standard input.
 
 ${EXIT_CODE_HELP}`;
 
@@ -38,6 +43,12 @@ const COMMANDS: Readonly<
   audit: { run: runAudit, help: AUDIT_HELP },
 };
 
+/** The package's version, from its package.json (two folders up from `src/cli` and `dist/cli` alike). */
+function readPackageVersion(): string {
+  const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
+  return (JSON.parse(text) as { version: string }).version;
+}
+
 /** Runs a command line; resolves to the exit code (it never rejects: an unexpected error is exit 70). */
 export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode> {
   const [command, ...rest] = argv;
@@ -45,11 +56,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode>
     io.out(MAIN_HELP);
     return command === undefined ? ExitCode.USAGE : ExitCode.OK;
   }
-  const entry = COMMANDS[command];
-  if (!entry) {
-    io.err(`b2mml: unknown command "${command}"\n\n${MAIN_HELP}`);
-    return ExitCode.USAGE;
+  if (command === "--version" || command === "-V") {
+    io.out(`b2mml ${readPackageVersion()}`);
+    return ExitCode.OK;
   }
+  const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!entry) return reportUsage("b2mml", `unknown command "${command}"`, "b2mml", io);
   const limit = resolveInputLimit();
   if (!limit.ok) {
     io.err(`b2mml: ${limit.message}`);

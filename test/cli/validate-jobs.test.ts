@@ -54,7 +54,7 @@ describe("b2mml validate --jobs (in this thread)", () => {
   test.each(["x", "-1", "1.5", "01", ""])("--jobs %j is a usage error (exit 2)", async (jobs) => {
     const r = await run(["--jobs", jobs, fixtureFiles[0] ?? ""]);
     expect(r.code).toBe(ExitCode.USAGE);
-    expect(r.err).toContain("Usage: b2mml validate");
+    expect(r.err).toContain(`Run "b2mml validate --help" for the usage.`);
   });
 
   test("--jobs 1 is the default: the same report, summary and exit code", async () => {

@@ -10,6 +10,18 @@ import { MAIN_HELP, runCli } from "../../src/cli/run.js";
 import { repoRoot } from "../helpers/paths.js";
 
 const COMMANDS = ["codegen", "map", "validate", "c14n", "hash", "audit"] as const;
+/** Commands with their own help: each command, and each map mapping after map's overview. */
+const HELP_COMMANDS = [
+  "codegen",
+  "map",
+  "map production-schedule",
+  "map production-performance",
+  "map erp-postings",
+  "validate",
+  "c14n",
+  "hash",
+  "audit",
+] as const;
 const docPath = path.join(repoRoot, "docs/cli.md");
 
 async function helpOf(args: readonly string[]): Promise<string> {
@@ -22,7 +34,12 @@ async function helpOf(args: readonly string[]): Promise<string> {
 const helps: [string, string][] = [
   ["b2mml --help", await helpOf(["--help"])],
   ...(await Promise.all(
-    COMMANDS.map(async (c): Promise<[string, string]> => [`b2mml ${c} --help`, await helpOf([c, "--help"])]),
+    HELP_COMMANDS.map(
+      async (c): Promise<[string, string]> => [
+        `b2mml ${c} --help`,
+        await helpOf([...c.split(" "), "--help"]),
+      ],
+    ),
   )),
 ];
 

@@ -6,12 +6,20 @@
 import { C14N_METHODS, findC14nMethod } from "../../audit/c14n-method.js";
 import { canonicalizeXml } from "../../audit/canonicalize-xml.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
-import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
+import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
 
 const METHOD_NAMES = C14N_METHODS.map((m) => m.name).join("|");
+
+/** The exit codes `b2mml c14n` can return. */
+export const C14N_EXIT_CODES: readonly ExitCode[] = [
+  ExitCode.OK,
+  ExitCode.USAGE,
+  ExitCode.INPUT_ERROR,
+  ExitCode.INTERNAL,
+];
 
 export const C14N_HELP = `Usage: b2mml c14n [--method ${METHOD_NAMES}] [--inclusive-prefixes "<p> <q>"] <file>
 
@@ -25,7 +33,7 @@ Options:
                                 spaces (#default for the default namespace)
   -h, --help                    this text
 
-${EXIT_CODE_HELP}`;
+${exitCodeHelp(C14N_EXIT_CODES)}`;
 
 /** Reads a file (or `-`, standard input) under the input limit; reports and returns `undefined` when refused. */
 export function readInput(command: string, file: string, io: Io): Promise<Uint8Array | undefined> {

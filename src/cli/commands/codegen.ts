@@ -6,9 +6,18 @@
 import { CodegenError, formatDiagnostic } from "../../codegen/diagnostics.js";
 import { generate } from "../../codegen/generate.js";
 import { checkOutput, isStale, writeOutput } from "../../codegen/write-output.js";
-import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
+import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
+
+/** The exit codes `b2mml codegen` can return. */
+export const CODEGEN_EXIT_CODES: readonly ExitCode[] = [
+  ExitCode.OK,
+  ExitCode.FINDINGS,
+  ExitCode.USAGE,
+  ExitCode.SCHEMA_ERROR,
+  ExitCode.INTERNAL,
+];
 
 export const CODEGEN_HELP = `Usage: b2mml codegen --xsd <file-or-dir> [--xsd …] --out <dir> [--check] [--runtime-import <module>]
 
@@ -22,7 +31,7 @@ Options:
                             (default: b2mml/binding)
   -h, --help                this text
 
-${EXIT_CODE_HELP}`;
+${exitCodeHelp(CODEGEN_EXIT_CODES)}`;
 
 export function runCodegen(args: readonly string[], io: Io): ExitCode {
   const parsed = parseCommand(

@@ -11,13 +11,21 @@ import {
   digest,
 } from "../../audit/digest.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
-import { EXIT_CODE_HELP, ExitCode, worseExitCode } from "../exit-codes.js";
+import { ExitCode, exitCodeHelp, worseExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
 import { inputLimit } from "../read-input.js";
 import { readInput, reportRefused } from "./c14n.js";
 
 const METHODS = [...C14N_METHODS.map((m) => m.name), "jcs", "none"];
+
+/** The exit codes `b2mml hash` can return. */
+export const HASH_EXIT_CODES: readonly ExitCode[] = [
+  ExitCode.OK,
+  ExitCode.USAGE,
+  ExitCode.INPUT_ERROR,
+  ExitCode.INTERNAL,
+];
 
 export const HASH_HELP = `Usage: b2mml hash [--algorithm sha256|sha384|sha512] [--method <method>] [--format text|json] <file>...
 
@@ -32,7 +40,7 @@ Options:
   --format <format>   text (default) or json
   -h, --help          this text
 
-${EXIT_CODE_HELP}`;
+${exitCodeHelp(HASH_EXIT_CODES, { batch: true })}`;
 
 export async function runHash(args: readonly string[], io: Io): Promise<ExitCode> {
   const parsed = parseCommand(

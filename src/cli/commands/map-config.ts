@@ -9,6 +9,15 @@ import { ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { readReportedInput } from "../read-input.js";
 
+/** What a map command can exit with (one document or one set of postings: no batch). */
+export const MAP_EXIT_CODES: readonly ExitCode[] = [
+  ExitCode.OK,
+  ExitCode.FINDINGS,
+  ExitCode.USAGE,
+  ExitCode.INPUT_ERROR,
+  ExitCode.INTERNAL,
+];
+
 export type ConfigRead<C> = { ok: true; config: C; text: string } | { ok: false; code: ExitCode };
 
 /** Reads and checks a configuration file with the mapping's parser; reports every problem on stderr. */

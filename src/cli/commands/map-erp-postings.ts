@@ -16,12 +16,12 @@ import {
   mapProductionPerformanceToErpPostings,
   parseErpPostingConfigJson,
 } from "../../mappers/production-performance-to-erp/index.js";
-import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
+import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
-import { readMapConfig } from "./map-config.js";
+import { MAP_EXIT_CODES, readMapConfig } from "./map-config.js";
 
 export const MAP_ERP_POSTINGS_HELP = `Usage: b2mml map erp-postings <ProductionPerformance.xml> --config <file> --out-dir <dir> [options]
 
@@ -41,7 +41,7 @@ Warnings and errors go to stderr, one a line, as "path: code message"; the file 
 Exit 0: mapped; 1: mapping rejected (nothing written); 2: usage; 3: the document, the order context
 or the configuration is unreadable, not well-formed or refused as unsafe.
 
-${EXIT_CODE_HELP}`;
+${exitCodeHelp(MAP_EXIT_CODES)}`;
 
 export async function runMapErpPostings(args: readonly string[], io: Io): Promise<ExitCode> {
   const parsed = parseCommand(

@@ -12,12 +12,13 @@ import { readIdoc } from "../../idoc/read-idoc.js";
 import { parseMapperConfigJson } from "../../mappers/config/mapper-config.js";
 import { mapIdocsToProductionPerformance } from "../../mappers/idoc-to-production-performance/index.js";
 import { formatMapIssue } from "../../mappers/issues.js";
-import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
+import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
+import { startProgress } from "../progress.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
-import { readMapConfig } from "./map-config.js";
+import { MAP_EXIT_CODES, readMapConfig } from "./map-config.js";
 import { emitDocument, reportRejected } from "./map-output.js";
 
 export const MAP_PERFORMANCE_HELP = `Usage: b2mml map production-performance <idoc>... --config <file> [options]
@@ -38,7 +39,7 @@ The document goes to stdout (or --output); warnings and errors to stderr, one a 
 "path: code message". Exit 0: mapped; 1: mapping rejected; 2: usage; 3: an input or the configuration
 is unreadable, not well-formed or refused as unsafe.
 
-${EXIT_CODE_HELP}`;
+${exitCodeHelp(MAP_EXIT_CODES)}`;
 
 type Read = { ok: true; packet: IdocPacket; bytes: Uint8Array } | { ok: false; code: ExitCode };
 
@@ -69,6 +70,7 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
     "b2mml map",
     MAP_PERFORMANCE_HELP,
     io,
+    "b2mml map production-performance",
   );
   if (!parsed.ok) return parsed.code;
   const { values, positionals, usage } = parsed;
@@ -82,12 +84,18 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
   const configText = config.text;
   const inputs: { name: string; packet: IdocPacket }[] = [];
   const files: { file: string; bytes: Uint8Array }[] = [];
+  const progress = startProgress("b2mml map", positionals.length, io.progress?.bind(io));
   for (const file of positionals) {
     const read = await readInput(file, io);
-    if (!read.ok) return read.code;
+    if (!read.ok) {
+      progress.finish();
+      return read.code;
+    }
     inputs.push({ name: file, packet: read.packet });
     files.push({ file, bytes: read.bytes });
+    progress.update(files.length);
   }
+  progress.finish();
   let orderContext: IdocPacket | undefined;
   if (values["order-context"] !== undefined) {
     const read = await readInput(values["order-context"], io);

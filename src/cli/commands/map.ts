@@ -12,17 +12,30 @@ import { readIdoc } from "../../idoc/read-idoc.js";
 import { parseMapperConfigJson } from "../../mappers/config/mapper-config.js";
 import { formatMapIssue } from "../../mappers/issues.js";
 import { mapLoiproToProductionSchedule } from "../../mappers/loipro-to-production-schedule/index.js";
-import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
+import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
-import { parseCommand } from "../parse-command.js";
+import { parseCommand, reportUsage } from "../parse-command.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
-import { readMapConfig } from "./map-config.js";
+import { MAP_EXIT_CODES, readMapConfig } from "./map-config.js";
 import { runMapErpPostings } from "./map-erp-postings.js";
 import { emitDocument, reportRejected } from "./map-output.js";
 import { runMapProductionPerformance } from "./map-production-performance.js";
 
-export const MAP_HELP = `Usage: b2mml map production-schedule <idoc.xml|idoc.json> --config <file> [options]
+export const MAP_HELP = `Usage: b2mml map <mapping> <input>... --config <file> [options]
+
+Maps SAP IDocs to B2MML V0600 documents validated against the built-in profile, and B2MML back to SAP
+postings. Mappings:
+  production-schedule     LOIPRO production orders → one ProductionSchedule BOD (docs/mapping-loipro.md)
+  production-performance  time tickets and goods movements → one ProductionPerformance BOD
+                          (docs/mapping-performance.md)
+  erp-postings            a ProductionPerformance → SAP IDoc-XML time tickets and goods movements
+                          (docs/mapping-performance.md, PERF-POST)
+
+Run "b2mml map <mapping> --help" for a mapping's options and exit codes, e.g.
+b2mml map production-schedule --help.`;
+
+export const MAP_SCHEDULE_HELP = `Usage: b2mml map production-schedule <idoc.xml|idoc.json> --config <file> [options]
 
 Maps SAP production orders (LOIPRO IDoc-XML or IDoc-JSON, one IDoc or a packet) to one B2MML V0600
 ProductionSchedule BOD, validated against the built-in V0600 profile (docs/mapping-loipro.md).
@@ -42,13 +55,32 @@ The document goes to stdout (or --output); warnings and errors to stderr, one a 
 "path: code message". Exit 0: mapped; 1: mapping rejected (errors, or warnings with --strict);
 2: usage; 3: the IDoc or the configuration is unreadable, not well-formed or refused as unsafe.
 
-${EXIT_CODE_HELP}`;
+${exitCodeHelp(MAP_EXIT_CODES)}`;
+
+const MAPPINGS = ["production-schedule", "production-performance", "erp-postings"];
 
 export async function runMap(args: readonly string[], io: Io): Promise<ExitCode> {
-  if (args[0] === "production-performance") return runMapProductionPerformance(args.slice(1), io);
-  if (args[0] === "erp-postings") return runMapErpPostings(args.slice(1), io);
+  const [first] = args;
+  if (first === "production-performance") return runMapProductionPerformance(args.slice(1), io);
+  if (first === "erp-postings") return runMapErpPostings(args.slice(1), io);
+  if (first === "--help" || first === "-h") {
+    io.out(MAP_HELP);
+    return ExitCode.OK;
+  }
+  if (first === undefined) return reportUsage("b2mml map", "no mapping given", "b2mml map", io);
+  // production-schedule may follow its options, as it always could.
+  const at = args.indexOf("production-schedule");
+  if (at < 0) {
+    const mapping = args.find((a) => !a.startsWith("-")) ?? first;
+    return reportUsage(
+      "b2mml map",
+      `unknown mapping "${mapping}"; expected ${MAPPINGS.join(", ")}`,
+      "b2mml map",
+      io,
+    );
+  }
   const parsed = parseCommand(
-    args,
+    [...args.slice(0, at), ...args.slice(at + 1)],
     {
       config: { type: "string" },
       verb: { type: "string" },
@@ -58,18 +90,13 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
       audit: { type: "string" },
     },
     "b2mml map",
-    MAP_HELP,
+    MAP_SCHEDULE_HELP,
     io,
+    "b2mml map production-schedule",
   );
   if (!parsed.ok) return parsed.code;
   const { values, positionals, usage } = parsed;
-  const [mapping, file, ...extra] = positionals;
-  if (mapping !== "production-schedule")
-    return usage(
-      mapping === undefined
-        ? "no mapping given"
-        : `unknown mapping "${mapping}"; expected production-schedule`,
-    );
+  const [file, ...extra] = positionals;
   if (file === undefined) return usage("no IDoc file given");
   if (extra.length > 0) return usage(`one IDoc file at a time; got also ${extra.join(", ")}`);
   if (values.config === undefined) return usage("--config <file> is required");

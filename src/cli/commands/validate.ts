@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { B2MML_RELEASES, type B2mmlRelease, isB2mmlRelease } from "../../validation/release.js";
 import type { DocumentValidationResult } from "../../validation/validate-document.js";
-import { EXIT_CODE_HELP, ExitCode, worseExitCode } from "../exit-codes.js";
+import { ExitCode, exitCodeHelp, worseExitCode } from "../exit-codes.js";
 import { type ExpandedInput, expandInputs } from "../expand-inputs.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
@@ -20,6 +20,16 @@ import type { FileReport } from "../render/report.js";
 import { type FileOutcome, type ValidateFileOptions, validateFile } from "../validate-file.js";
 import { validateInWorkers, WORKER_ENTRY, workerEntryAvailable } from "../validate-workers.js";
 import { appendValidationAudit, LedgerError } from "./audit.js";
+
+/** The exit codes `b2mml validate` can return. */
+export const VALIDATE_EXIT_CODES: readonly ExitCode[] = [
+  ExitCode.OK,
+  ExitCode.FINDINGS,
+  ExitCode.USAGE,
+  ExitCode.INPUT_ERROR,
+  ExitCode.SCHEMA_ERROR,
+  ExitCode.INTERNAL,
+];
 
 export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file|dir|pattern|->...
 
@@ -45,7 +55,7 @@ stdout, a summary to stderr; on a terminal, stderr also shows the progress (file
 A file whose release has no built-in schema set is reported (SCHEMA_SET_UNAVAILABLE: give --schemas) and
 the others are validated; the batch then exits 4.
 
-${EXIT_CODE_HELP}`;
+${exitCodeHelp(VALIDATE_EXIT_CODES, { batch: true })}`;
 
 const FORMATS = { text: renderText, json: renderJson, junit: renderJunit } as const;
 
