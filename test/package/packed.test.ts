@@ -1,7 +1,10 @@
 /**
  * The package as users get it: `npm pack`, install the tarball into a fresh temporary project, run the CLI
  * from it, import every entry point (ESM; no CommonJS build is shipped) and type-check a consumer file with
- * tsc against the installed package's declarations.
+ * tsc against the installed package's declarations. Also (issue #12): the metadata (engines, exact
+ * libxml2-wasm, repository links), no source map pointing at unshipped sources, `npm pack` on a fresh
+ * clone (no dist/) builds through `prepare`, and `npm install git+file://…` of a bare clone builds and
+ * runs — both from the committed HEAD, without the network.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import {
@@ -223,4 +226,102 @@ export const assertValid = expectValidDocument;
     );
     expect(tsc.status, `${tsc.stdout}${tsc.stderr}`).toBe(0);
   });
+});
+
+const placeholder = "https://github.com/b2mml/b2mml";
+const pkg = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+  engines: { node: string };
+  dependencies: Record<string, string>;
+  repository: { type: string; url: string };
+  homepage: string;
+  bugs: { url: string };
+  scripts: Record<string, string>;
+  version: string;
+};
+
+describe("package metadata (issue #12)", () => {
+  test("engines: Node 20.12 or later (Dirent.parentPath, used by b2mml/testing)", () => {
+    const uses = readFileSync(path.join(repoRoot, "src/testing/evidence-report.ts"), "utf8").includes(
+      ".parentPath",
+    );
+    expect(pkg.engines.node).toBe(uses ? ">=20.12" : ">=20");
+  });
+
+  test("libxml2-wasm is pinned to the exact version installed (src/audit/libxml2-c14n.ts uses its internals)", () => {
+    const installed = (
+      JSON.parse(readFileSync(path.join(repoRoot, "node_modules/libxml2-wasm/package.json"), "utf8")) as {
+        version: string;
+      }
+    ).version;
+    expect(pkg.dependencies["libxml2-wasm"]).toBe(installed);
+  });
+
+  test("repository, homepage and bugs name one GitHub repository", () => {
+    expect(pkg.repository).toEqual({ type: "git", url: `git+${placeholder}.git` });
+    expect(pkg.homepage).toBe(`${placeholder}#readme`);
+    expect(pkg.bugs).toEqual({ url: `${placeholder}/issues` });
+  });
+
+  test("the packed package has no source map, and no shipped file points at one", () => {
+    expect(packedFiles.filter((f) => f.endsWith(".map"))).toEqual([]);
+    const installed = path.join(project, "node_modules/b2mml");
+    const pointing = packedFiles
+      .filter((f) => f.endsWith(".js") || f.endsWith(".d.ts"))
+      .filter((f) => readFileSync(path.join(installed, f), "utf8").includes("sourceMappingURL"));
+    expect(pointing).toEqual([]);
+  });
+});
+
+/** A clone of the committed HEAD in `dir` (the work tree's uncommitted changes are not in it). */
+function cloneHead(dir: string, bare: boolean): string {
+  const head = sh("git", ["rev-parse", "HEAD"], repoRoot).trim();
+  sh("git", ["clone", "--quiet", ...(bare ? ["--bare"] : []), "--no-local", repoRoot, dir], work);
+  if (bare) sh("git", ["update-ref", "--no-deref", "HEAD", head], dir);
+  else sh("git", ["checkout", "--quiet", "--detach", head], dir);
+  return head;
+}
+
+describe("builds from sources: prepare (issue #12)", () => {
+  test("npm pack on a fresh clone (no dist/) builds and packs dist/", () => {
+    const clone = path.join(work, "fresh-clone");
+    cloneHead(clone, false);
+    expect(existsSync(path.join(clone, "dist"))).toBe(false);
+    symlinkSync(path.join(repoRoot, "node_modules"), path.join(clone, "node_modules"), "dir");
+    const packed = JSON.parse(
+      sh(npm, ["pack", "--json", "--pack-destination", path.join(work, "fresh-pack")], clone),
+    ) as { files: { path: string }[] }[];
+    const files = (packed[0]?.files ?? []).map((f) => f.path);
+    for (const f of ["dist/index.js", "dist/cli/main.js", "dist/cli/validate-worker.js", "dist/index.d.ts"])
+      expect(files, f).toContain(f);
+    expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+  }, 300_000);
+
+  test("npm install git+file:// of a bare clone builds the package; its CLI runs", () => {
+    const bare = path.join(work, "b2mml.git");
+    const head = cloneHead(bare, true);
+    const consumer = path.join(work, "git-consumer");
+    mkdirSync(consumer);
+    writeFileSync(
+      path.join(consumer, "package.json"),
+      JSON.stringify({ name: "git-consumer", version: "1.0.0", private: true, type: "module" }),
+    );
+    const install = spawnSync(
+      npm,
+      ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock", `git+file://${bare}#${head}`],
+      { cwd: consumer, encoding: "utf8" },
+    );
+    expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
+    const bin = path.join(consumer, "node_modules/.bin/b2mml");
+    const version = spawnSync(bin, ["--version"], { cwd: consumer, encoding: "utf8" });
+    expect(version.stdout).toBe(`b2mml ${pkg.version}\n`);
+    const valid = spawnSync(
+      bin,
+      [
+        "validate",
+        path.join(repoRoot, "fixtures/b2mml-v0600/valid/process-production-schedule/document.xml"),
+      ],
+      { cwd: consumer, encoding: "utf8" },
+    );
+    expect(valid.status, valid.stderr).toBe(0);
+  }, 600_000);
 });
