@@ -287,6 +287,7 @@ describe("builds from sources: prepare (issue #12)", () => {
     cloneHead(clone, false);
     expect(existsSync(path.join(clone, "dist"))).toBe(false);
     symlinkSync(path.join(repoRoot, "node_modules"), path.join(clone, "node_modules"), "dir");
+    mkdirSync(path.join(work, "fresh-pack"));
     const packed = JSON.parse(
       sh(npm, ["pack", "--json", "--pack-destination", path.join(work, "fresh-pack")], clone),
     ) as { files: { path: string }[] }[];
