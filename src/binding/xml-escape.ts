@@ -19,6 +19,7 @@
 /** The characters XML 1.0 forbids, one code point each (the `u` flag: a lone surrogate is one). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters XML 1.0 forbids is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/u;
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, "gu");
 /** What a forbidden character is shown as, and a backslash that would be read as one. */
 const SHOWN = /\\u[0-9A-Fa-f]{4}/;
 const SHOW = new RegExp(`${FORBIDDEN.source}|\\\\(?=u[0-9A-Fa-f]{4})`, "gu");
@@ -148,6 +149,14 @@ export function showForbiddenCharacters(text: string): string {
 /** The inverse of {@link showForbiddenCharacters}: every `\uXXXX` back to its character. */
 export function restoreShownCharacters(shown: string): string {
   return shown.replace(RESTORE, (shownChar) => String.fromCharCode(Number.parseInt(shownChar.slice(2), 16)));
+}
+
+/**
+ * `text` with every character XML 1.0 forbids replaced by `replacement` (one for one, so lengths in
+ * characters stay): only for a rendering that is checked by a validator after the characters were reported.
+ */
+export function replaceForbiddenCharacters(text: string, replacement: string): string {
+  return text.replace(FORBIDDEN_ALL, replacement);
 }
 
 /** Whether `text` holds no character XML 1.0 forbids. */
