@@ -59,10 +59,10 @@ function requirementRow(r: RequirementEvidence): string {
 export function renderEvidenceHtml(report: EvidenceReport): string {
   const env = report.environment;
   const envRows: [string, string][] = [
-    ["Library", `${env.library.name} ${env.library.version}`],
-    ["Node.js", env.node],
-    ["Operating system", env.os],
-    ["Git commit", env.gitCommit ?? "not a git checkout"],
+    ["Library", escapeHtml(`${env.library.name} ${env.library.version}`)],
+    ["Node.js", escapeHtml(env.node)],
+    ["Operating system", escapeHtml(env.os)],
+    ["Git commit", escapeHtml(env.gitCommit ?? "not a git checkout")],
     [
       "Schema set",
       env.schemaSet

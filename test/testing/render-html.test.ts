@@ -69,6 +69,23 @@ describe("renderEvidenceHtml", () => {
     expect(html).toContain("<pre>expected &#39;\\uFFFE&#39; to be &#39;a&#39;\nat line 2</pre>");
   });
 
+  test("the environment's plain values are escaped too (library, Node.js, operating system, commit)", () => {
+    const html = renderEvidenceHtml({
+      ...report,
+      environment: {
+        library: { name: "b2mml<x>", version: "1&2" },
+        node: "v20 <beta>",
+        os: "Linux 6.1 <x> & \u0001",
+        gitCommit: "<no>",
+        configurations: [],
+      },
+    });
+    expect(findForbiddenCharacter(html)).toBeUndefined();
+    expect(html).toContain(
+      '<table id="environment"><tr><th>Library</th><td>b2mml&lt;x&gt; 1&amp;2</td></tr><tr><th>Node.js</th><td>v20 &lt;beta&gt;</td></tr><tr><th>Operating system</th><td>Linux 6.1 &lt;x&gt; &amp; \\u0001</td></tr><tr><th>Git commit</th><td>&lt;no&gt;</td></tr>',
+    );
+  });
+
   test.skipIf(!existsSync(CHROMIUM))("chromium shows the names, and they restore exactly", async () => {
     const file = path.join(dir, "report.html");
     writeFileSync(file, renderEvidenceHtml(report));
