@@ -28,10 +28,38 @@ export interface WriteOptions {
   readonly canonical?: boolean;
 }
 
-/** A value that does not fit the metadata: an unknown property, or one value where an array belongs. */
+/** What the writer refuses; every problem of a value is reported, not only the first. */
+export type BindingWriteCode =
+  /** A lexical value that is not a string (a number, an object…), or an attribute value that is not one. */
+  | "BIND_WRITE_NOT_A_STRING"
+  /** A value of a complex type that is not an object. */
+  | "BIND_WRITE_NOT_AN_OBJECT"
+  /** One value where the metadata has an array (a repeating element, a wildcard, a repeating group). */
+  | "BIND_WRITE_NOT_AN_ARRAY"
+  /** A property the type (or an item of a repeating group) does not have. */
+  | "BIND_WRITE_UNKNOWN_PROPERTY"
+  /** An unqualified element below a default namespace, which the writer cannot express. */
+  | "BIND_WRITE_UNQUALIFIED_ELEMENT"
+  /** A character that XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF, a lone surrogate). */
+  | "BIND_WRITE_FORBIDDEN_CHARACTER"
+  /** A name from the value (wildcard content, an `anyAttribute` key, a namespace prefix) that is no NCName. */
+  | "BIND_WRITE_INVALID_NAME";
+
+/** One problem: its code, the XPath of the element or attribute (`/A/B[2]/@c`), and what was expected. */
+export interface BindingWriteProblem {
+  readonly code: BindingWriteCode;
+  /** Local names, a 1-based index where an element has siblings of the same name, `@name` for an attribute. */
+  readonly path: string;
+  readonly message: string;
+  readonly expected?: string;
+  /** What was found; a forbidden character shown as `\uXXXX` (see `showForbiddenCharacters`). */
+  readonly received?: string;
+}
+
+/** A value that does not fit the metadata or cannot be written as XML 1.0; lists every problem. */
 export class BindingWriteError extends Error {
   override readonly name = "BindingWriteError";
-  constructor(readonly problems: readonly { readonly path: string; readonly message: string }[]) {
+  constructor(readonly problems: readonly BindingWriteProblem[]) {
     super(problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Writes a value of the generated types as XML in schema order: the metadata decides element order and
  * namespaces, never the order of an object's keys. Values are written exactly as they are (strings are
- * lexical forms); text and attribute values are escaped as Canonical XML escapes them.
+ * lexical forms); text and attribute values are escaped as Canonical XML escapes them. A value with a
+ * character that XML 1.0 forbids, or a name from the value that is no XML name, is refused with the XPath
+ * of its element or attribute: the output is well-formed or there is none.
  *
  * @module
  */
@@ -14,16 +16,29 @@ import type { AnyElement, ComplexTypeMeta, ParticleMeta } from "./metadata.js";
 import type { NamespaceDeclaration } from "./read.js";
 import { XSI_NAMESPACE } from "./read.js";
 import { ANY_TYPE, complexType, indexSchemaSet, type RootMeta, type SchemaIndex } from "./schema-index.js";
+import { WriteChecks } from "./write-checks.js";
 import { BindingWriteError, type WriteOptions } from "./write-options.js";
-import { escapeAttribute, escapeText } from "./xml-escape.js";
+import { anyStep, countChildNames, Siblings } from "./write-path.js";
 
-export { BindingWriteError, type WriteOptions } from "./write-options.js";
-export { escapeAttribute, escapeText } from "./xml-escape.js";
+export {
+  type BindingWriteCode,
+  BindingWriteError,
+  type BindingWriteProblem,
+  type WriteOptions,
+} from "./write-options.js";
+export {
+  escapeAttribute,
+  escapeText,
+  type ForbiddenCharacter,
+  findForbiddenCharacter,
+  restoreShownCharacters,
+  showForbiddenCharacters,
+} from "./xml-escape.js";
 
 const WELL_KNOWN_PREFIXES: ReadonlyMap<string, string> = new Map([[XSI_NAMESPACE, "xsi"]]);
 
 class Writer {
-  readonly problems: { path: string; message: string }[] = [];
+  readonly checks = new WriteChecks();
   private readonly prefixes = new Map<string, string>();
   private readonly declared: NamespaceDeclaration[] = [];
   private defaultNs: string | null = null;
@@ -91,30 +106,33 @@ class Writer {
   ): string {
     const name = this.qname(ns, local, false);
     if (ns === null && this.defaultNs !== null)
-      this.problems.push({
+      this.checks.report(
+        "BIND_WRITE_UNQUALIFIED_ELEMENT",
         path,
-        message: "an unqualified element below a default namespace is not supported",
-      });
+        "an unqualified element below a default namespace is not supported",
+      );
     if (isNil(value)) return this.open(name, ` ${this.qname(XSI_NAMESPACE, "nil", true)}="true"`, true, path);
-    if (type === ANY_TYPE) return this.anyElement(value as AnyElement);
+    if (type === ANY_TYPE) return this.anyElement(value, path);
     const complex = complexType(this.index, type);
     if (!complex) {
       if (typeof value !== "string") {
-        this.problems.push({
+        this.checks.report(
+          "BIND_WRITE_NOT_A_STRING",
           path,
-          message: `expected a string (the lexical value), got ${describe(value)}`,
-        });
+          `expected a string (the lexical value), got ${describe(value)}`,
+        );
         return "";
       }
       return value === ""
         ? this.open(name, "", true, path)
-        : `${this.open(name, "", false, path)}${escapeText(value)}</${name}>`;
+        : `${this.open(name, "", false, path)}${this.checks.text(value, path)}</${name}>`;
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      this.problems.push({
+      this.checks.report(
+        "BIND_WRITE_NOT_AN_OBJECT",
         path,
-        message: `expected an object for type ${complex.name}, got ${describe(value)}`,
-      });
+        `expected an object for type ${complex.name}, got ${describe(value)}`,
+      );
       return "";
     }
     return this.complex(name, complex, value as Record<string, unknown>, path, depth);
@@ -133,13 +151,14 @@ class Writer {
       known.add(a.prop);
       const v = obj[a.prop];
       if (v === undefined) continue;
+      const at = `${path}/@${a.name}`;
       if (typeof v !== "string")
-        this.problems.push({ path: `${path}/@${a.name}`, message: `expected a string, got ${describe(v)}` });
+        this.checks.report("BIND_WRITE_NOT_A_STRING", at, `expected a string, got ${describe(v)}`);
       else
         written.push({
           ns: a.ns,
           local: a.name,
-          text: ` ${this.qname(a.ns, a.name, true)}="${escapeAttribute(v)}"`,
+          text: ` ${this.qname(a.ns, a.name, true)}="${this.checks.attributeValue(v, at)}"`,
         });
     }
     if (type.anyAttribute) {
@@ -149,10 +168,16 @@ class Writer {
         const m = /^\{([^}]*)\}(.*)$/.exec(key);
         const ns = m ? (m[1] ?? null) : null;
         const local = m ? (m[2] ?? key) : key;
+        if (!this.checks.checkName(local, "attribute", `${path}/@*`)) continue;
+        const at = `${path}/@${local}`;
+        if (typeof v !== "string") {
+          this.checks.report("BIND_WRITE_NOT_A_STRING", at, `expected a string, got ${describe(v)}`);
+          continue;
+        }
         written.push({
           ns,
           local,
-          text: ` ${m ? this.qname(ns, local, true) : key}="${escapeAttribute(v)}"`,
+          text: ` ${m ? this.qname(ns, local, true) : key}="${this.checks.attributeValue(v, at)}"`,
         });
       }
     }
@@ -162,18 +187,26 @@ class Writer {
       known.add(type.simpleContent.prop);
       const v = obj[type.simpleContent.prop];
       if (typeof v !== "string")
-        this.problems.push({ path, message: `expected a string value, got ${describe(v)}` });
-      else body = escapeText(v);
+        this.checks.report("BIND_WRITE_NOT_A_STRING", path, `expected a string value, got ${describe(v)}`);
+      else body = this.checks.text(v, path);
     } else {
       if (type.mixed) {
         known.add("$text");
-        body += ((obj.$text as string[] | undefined) ?? []).map(escapeText).join("");
+        body += ((obj.$text as string[] | undefined) ?? []).map((t) => this.checks.text(t, path)).join("");
       }
-      if (type.content) body += this.particle(type.content, obj, known, path, depth + 1, type.ns);
+      if (type.content) {
+        const siblings = new Siblings();
+        countChildNames(type.content, obj, siblings);
+        body += this.particle(type.content, obj, known, path, siblings, depth + 1, type.ns);
+      }
     }
     for (const key of Object.keys(obj))
       if (!known.has(key) && obj[key] !== undefined)
-        this.problems.push({ path, message: `property ${key} is not part of type ${type.name}` });
+        this.checks.report(
+          "BIND_WRITE_UNKNOWN_PROPERTY",
+          path,
+          `property ${key} is not part of type ${type.name}`,
+        );
     if (body === "") return this.open(name, attributes, true, path);
     const close =
       !type.simpleContent && this.indent && body.startsWith("\n") ? `\n${this.indent.repeat(depth)}` : "";
@@ -185,6 +218,7 @@ class Writer {
     obj: Record<string, unknown>,
     known: Set<string>,
     path: string,
+    siblings: Siblings,
     depth: number,
     targetNs: string | null,
   ): string {
@@ -195,61 +229,83 @@ class Writer {
       if (raw === undefined) return "";
       const many = p.kind === "any" || p.max !== 1 || Array.isArray(raw);
       if (many && !Array.isArray(raw)) {
-        this.problems.push({
-          path: `${path}/${p.kind === "element" ? p.name : "*"}`,
-          message: `expected an array, got ${describe(raw)}`,
-        });
+        this.checks.report(
+          "BIND_WRITE_NOT_AN_ARRAY",
+          `${path}/${p.kind === "element" ? p.name : "*"}`,
+          `expected an array, got ${describe(raw)}`,
+        );
         return "";
       }
       const values = many ? (raw as unknown[]) : [raw];
       return values
-        .map((v, i) => {
-          const at = `${path}/${p.kind === "element" ? p.name : "*"}${values.length > 1 ? `[${i + 1}]` : ""}`;
+        .map((v) => {
+          const at = `${path}/${siblings.step(p.kind === "element" ? p.name : anyStep(v))}`;
           return (
             pad +
-            (p.kind === "element"
-              ? this.element(p.ns, p.name, p.type, v, at, depth)
-              : this.anyElement(v as AnyElement))
+            (p.kind === "element" ? this.element(p.ns, p.name, p.type, v, at, depth) : this.anyElement(v, at))
           );
         })
         .join("");
     }
     if (p.prop === undefined)
-      return p.particles.map((q) => this.particle(q, obj, known, path, depth, targetNs)).join("");
+      return p.particles.map((q) => this.particle(q, obj, known, path, siblings, depth, targetNs)).join("");
     known.add(p.prop);
     const items = obj[p.prop];
     if (items === undefined) return "";
     if (!Array.isArray(items)) {
-      this.problems.push({
+      this.checks.report(
+        "BIND_WRITE_NOT_AN_ARRAY",
         path,
-        message: `property ${p.prop} must be an array of items, got ${describe(items)}`,
-      });
+        `property ${p.prop} must be an array of items, got ${describe(items)}`,
+      );
       return "";
     }
     return items
       .map((item: Record<string, unknown>) => {
         const itemKnown = new Set<string>();
-        const out = p.particles.map((q) => this.particle(q, item, itemKnown, path, depth, targetNs)).join("");
+        const out = p.particles
+          .map((q) => this.particle(q, item, itemKnown, path, siblings, depth, targetNs))
+          .join("");
         for (const key of Object.keys(item))
           if (!itemKnown.has(key))
-            this.problems.push({ path, message: `property ${key} is not part of an item of ${p.prop}` });
+            this.checks.report(
+              "BIND_WRITE_UNKNOWN_PROPERTY",
+              path,
+              `property ${key} is not part of an item of ${p.prop}`,
+            );
         return out;
       })
       .join("");
   }
 
-  anyElement(el: AnyElement): string {
-    const name = this.qname(el.ns, el.name, false);
+  /** Wildcard content: names come from the value, so they are checked as well as the text. */
+  anyElement(value: unknown, path: string): string {
+    const el = value as AnyElement;
+    const validName = this.checks.checkName(el.name, "element", path);
+    const name = validName ? this.qname(el.ns, el.name, false) : "";
     const attributes = this.attributes(
-      el.attributes.map((a) => ({
-        ns: a.ns,
-        local: a.name,
-        text: ` ${this.qname(a.ns, a.name, true)}="${escapeAttribute(a.value)}"`,
-      })),
+      el.attributes.flatMap((a) => {
+        if (!this.checks.checkName(a.name, "attribute", `${path}/@*`)) return [];
+        const at = `${path}/@${a.name}`;
+        return [
+          {
+            ns: a.ns,
+            local: a.name,
+            text: ` ${this.qname(a.ns, a.name, true)}="${this.checks.attributeValue(a.value, at)}"`,
+          },
+        ];
+      }),
     );
+    const siblings = new Siblings();
+    for (const c of el.children) if (typeof c !== "string") siblings.add(anyStep(c));
     const body = el.children
-      .map((c) => (typeof c === "string" ? escapeText(c) : this.anyElement(c)))
+      .map((c) =>
+        typeof c === "string"
+          ? this.checks.text(c, path)
+          : this.anyElement(c, `${path}/${siblings.step(anyStep(c))}`),
+      )
       .join("");
+    if (!validName) return "";
     return body === ""
       ? this.open(name, attributes, true)
       : `${this.open(name, attributes, false)}${body}</${name}>`;
@@ -257,12 +313,21 @@ class Writer {
 
   /**
    * The root's namespace declarations, in order; when canonical, in C14N order (the default namespace
-   * first, then by prefix) and without a superfluous `xmlns=""`.
+   * first, then by prefix) and without a superfluous `xmlns=""`. Prefixes and URIs from the options are
+   * checked like values.
    */
   declarations(): string {
     const declared = this.options.canonical ? sortDeclarationsCanonically(this.declared) : this.declared;
     return declared
-      .map((d) => ` ${d.prefix === "" ? "xmlns" : `xmlns:${d.prefix}`}="${escapeAttribute(d.uri)}"`)
+      .map((d) => {
+        const attribute = d.prefix === "" ? "xmlns" : `xmlns:${d.prefix}`;
+        if (
+          d.prefix !== "" &&
+          !this.checks.checkName(d.prefix, "namespace prefix", `${this.rootPath}/@xmlns:*`)
+        )
+          return "";
+        return ` ${attribute}="${this.checks.attributeValue(d.uri, `${this.rootPath}/@${attribute}`)}"`;
+      })
       .join("");
   }
 }
@@ -278,15 +343,18 @@ function describe(value: unknown): string {
 /**
  * Writes a value as the given root element.
  *
- * @throws {@link BindingWriteError} listing every property that does not fit the metadata
+ * @throws {@link BindingWriteError} listing every property that does not fit the metadata, every value
+ *   with a character XML 1.0 forbids and every name from the value that is no XML name, each with the
+ *   XPath of its element or attribute
  */
 export function write(value: unknown, root: RootMeta, options: WriteOptions = {}): string {
   const { element } = root;
   const writer = new Writer(indexSchemaSet(root.schemaSet), options, element.ns);
   writer.rootPath = `/${element.name}`;
   const body = writer.element(element.ns, element.name, element.type, value, writer.rootPath, 0);
-  if (writer.problems.length > 0) throw new BindingWriteError(writer.problems);
-  const xml = body.replace(Writer.ROOT_MARK, writer.declarations());
+  const declarations = writer.declarations();
+  if (writer.checks.problems.length > 0) throw new BindingWriteError(writer.checks.problems);
+  const xml = body.replace(Writer.ROOT_MARK, declarations);
   return options.declaration === false || options.canonical
     ? xml
     : `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;

@@ -44,7 +44,9 @@ export type IdocIssueCode =
   /** warning: text directly inside a segment (not in a field); ignored. */
   | "IDOC_UNEXPECTED_TEXT"
   /** error (strict mode): an IDoc-JSON key that is no XML name, so the IDoc cannot be validated as IDoc-XML. */
-  | "IDOC_INVALID_NAME";
+  | "IDOC_INVALID_NAME"
+  /** error (strict mode): an IDoc-JSON value with a character XML 1.0 forbids, so it cannot be validated as IDoc-XML. */
+  | "IDOC_INVALID_CHARACTER";
 
 /** Builds an issue; `line` only when known. */
 export function idocIssue(

@@ -28,7 +28,7 @@ export function validateStrict(
   const rootName = schema.basicTypes.has(root.name)
     ? root.name
     : (idocs.find((d) => schema.basicTypes.has(d.basicType))?.basicType ?? (root.name || "IDOC_PACKET"));
-  const { xml, invalid } = renderIdocXml(root, rootName);
+  const { xml, invalid, invalidCharacters } = renderIdocXml(root, rootName);
   const issues: IdocIssue[] = invalid.map(({ name, trail }) =>
     idocIssue(
       "IDOC_INVALID_NAME",
@@ -37,6 +37,15 @@ export function validateStrict(
       `${JSON.stringify(name)} is not an XML name`,
     ),
   );
+  for (const { trail, attribute, message } of invalidCharacters)
+    issues.push(
+      idocIssue(
+        "IDOC_INVALID_CHARACTER",
+        "error",
+        `${trailPath(root, trail)}${attribute === undefined ? "" : `/@${attribute}`}`,
+        message,
+      ),
+    );
   const { file, ...limits } = reader;
   const result = validateXsd(xml, {
     schemas: { dir: idocSchemaDir(), entry: IDOC_SCHEMA_ENTRY },

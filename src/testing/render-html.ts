@@ -5,11 +5,17 @@
  * @module
  */
 import type { DigestRecord } from "../audit/digest.js";
+import { showForbiddenCharacters } from "../binding/xml-escape.js";
 import type { EvidenceArtifact } from "./evidence.js";
 import type { EvidenceReport, EvidenceTest, RequirementEvidence } from "./evidence-report.js";
 
+/**
+ * HTML text or a double-quoted attribute value. A character XML 1.0 forbids (a test or file name may hold
+ * U+0001; a lone surrogate would become U+FFFD in the UTF-8 file) is shown as the visible text `\uXXXX`,
+ * as in the JUnit report, so the page does not hide it and `restoreShownCharacters` gives the name back.
+ */
 const escapeHtml = (text: string) =>
-  text.replace(
+  showForbiddenCharacters(text).replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
   );
@@ -53,10 +59,10 @@ function requirementRow(r: RequirementEvidence): string {
 export function renderEvidenceHtml(report: EvidenceReport): string {
   const env = report.environment;
   const envRows: [string, string][] = [
-    ["Library", `${env.library.name} ${env.library.version}`],
-    ["Node.js", env.node],
-    ["Operating system", env.os],
-    ["Git commit", env.gitCommit ?? "not a git checkout"],
+    ["Library", escapeHtml(`${env.library.name} ${env.library.version}`)],
+    ["Node.js", escapeHtml(env.node)],
+    ["Operating system", escapeHtml(env.os)],
+    ["Git commit", escapeHtml(env.gitCommit ?? "not a git checkout")],
     [
       "Schema set",
       env.schemaSet

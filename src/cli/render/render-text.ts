@@ -1,8 +1,11 @@
 /**
  * Text report: one line per issue, `file:line:column code message`, the path and expectations after it.
+ * A character XML 1.0 forbids (a terminal escape, a lone surrogate that UTF-8 output would turn into
+ * U+FFFD) is shown as the visible text `\uXXXX`, as in the JUnit report (`showForbiddenCharacters`).
  *
  * @module
  */
+import { showForbiddenCharacters } from "../../binding/xml-escape.js";
 import type { FileReport } from "./report.js";
 
 export function renderText(reports: readonly FileReport[]): string {
@@ -20,5 +23,5 @@ export function renderText(reports: readonly FileReport[]): string {
       );
     }
   }
-  return lines.join("\n");
+  return showForbiddenCharacters(lines.join("\n"));
 }
