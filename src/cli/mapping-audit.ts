@@ -14,7 +14,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { createAuditRecord } from "../audit/audit-record.js";
 import { type DigestRecord, digest } from "../audit/digest.js";
-import { appendToLedger } from "../audit/ledger.js";
+import { appendToLedger, type LedgerAppend } from "../audit/ledger.js";
 import type { IdocPacket } from "../idoc/model.js";
 import { loadSchemaSet } from "../validation/schema-set-loader.js";
 
@@ -50,7 +50,7 @@ function combined(records: readonly { name: string; record: DigestRecord }[]): D
 }
 
 /** Builds the run's audit record and appends it to the ledger (throws `LedgerError` on a damaged ledger). */
-export function appendMappingAudit(ledger: string, run: MappingAuditRun): void {
+export function appendMappingAudit(ledger: string, run: MappingAuditRun): LedgerAppend {
   const input = combined(
     run.inputs.map((i) => ({ name: path.basename(i.file), record: canonicalDigest(i.bytes) })),
   );
@@ -81,5 +81,5 @@ export function appendMappingAudit(ledger: string, run: MappingAuditRun): void {
     mapper: run.mapper,
     outcome: run.outcome,
   });
-  appendToLedger(ledger, record);
+  return appendToLedger(ledger, record);
 }

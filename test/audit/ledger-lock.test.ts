@@ -9,6 +9,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   rmSync,
   utimesSync,
   writeFileSync,
@@ -17,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { appendToLedger, LedgerError, verifyLedger, withLedgerLock } from "../../src/audit/ledger.js";
+import { UNREADABLE_LOCK_GRACE_MS } from "../../src/audit/ledger-lock.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "b2mml-ledger-lock-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -118,5 +120,97 @@ describe("ledger lock", () => {
       }),
     ).toThrow("boom");
     expect(readFileSync(lock, "utf8")).toBe(other);
+  });
+
+  test("the lock file also holds the boot id, the pid namespace and the process start time from /proc", () => {
+    const file = fresh();
+    let owner: Record<string, unknown> = {};
+    withLedgerLock(file, {}, () => {
+      owner = JSON.parse(readFileSync(`${file}.lock`, "utf8")) as Record<string, unknown>;
+    });
+    expect(owner.bootId).toBe(readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim());
+    expect(owner.pidNs).toBe(readlinkSync("/proc/self/ns/pid"));
+    expect(owner.pidNs).toMatch(/^pid:\[\d+\]$/);
+    const stat = readFileSync(`/proc/${process.pid}/stat`, "utf8");
+    expect(owner.startTime).toBe(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+  });
+
+  test("an empty or unparseable lock file (a creator that died before writing) is broken after a short grace, not after staleLockMs", () => {
+    for (const content of ["", '{"pid":']) {
+      const file = fresh();
+      writeFileSync(`${file}.lock`, content);
+      // fresh: it may be a creator between open and write (an earlier version): left alone
+      expect(() => appendToLedger(file, { n: 1 }, { lockTimeoutMs: 100, fsync: false })).toThrow(
+        /cannot take the ledger lock/,
+      );
+      const then = new Date(Date.now() - UNREADABLE_LOCK_GRACE_MS - 1_000);
+      utimesSync(`${file}.lock`, then, then);
+      // older than the grace (2 s), far younger than staleLockMs (30 s): broken within the lock timeout
+      expect(appendToLedger(file, { n: 1 }, { lockTimeoutMs: 1_000, fsync: false }).seq).toBe(1);
+      expect(existsSync(`${file}.lock`)).toBe(false);
+    }
+  });
+});
+
+describe("lock owners told apart by boot id, pid namespace and start time (issue #18)", () => {
+  const here = () => {
+    const stat = readFileSync(`/proc/${process.pid}/stat`, "utf8");
+    return {
+      host: os.hostname(),
+      bootId: readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim(),
+      pidNs: readlinkSync("/proc/self/ns/pid"),
+      startTime: stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19],
+    };
+  };
+
+  test.each([
+    ["another pid namespace (a container with the same host name)", { pidNs: "pid:[1]" }],
+    [
+      "another boot (or another machine with the same host name)",
+      { bootId: "00000000-0000-4000-8000-000000000000" },
+    ],
+  ])("%s: a pid not running here is not proof: broken only by age", (_name, other) => {
+    const file = fresh();
+    const owner = {
+      ...here(),
+      pid: deadPid(),
+      startTime: "1",
+      at: new Date().toISOString(),
+      token: "ns",
+      ...other,
+    };
+    const content = plantLock(file, owner, 1_000);
+    expect(() =>
+      appendToLedger(file, { n: 1 }, { lockTimeoutMs: 150, staleLockMs: 60_000, fsync: false }),
+    ).toThrow(/cannot take the ledger lock/);
+    expect(readFileSync(`${file}.lock`, "utf8")).toBe(content);
+    expect(existsSync(file)).toBe(false);
+    expect(appendToLedger(file, { n: 1 }, { lockTimeoutMs: 2_000, staleLockMs: 500, fsync: false }).seq).toBe(
+      1,
+    );
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  test("same host, boot and namespace, the pid alive but started at another time (pid reuse): stale", () => {
+    const file = fresh();
+    const owner = { ...here(), pid: process.pid, at: new Date().toISOString(), token: "reused" };
+    plantLock(file, { ...owner, startTime: String(Number(owner.startTime) - 1) }, 0);
+    expect(appendToLedger(file, { n: 1 }, { lockTimeoutMs: 2_000, fsync: false }).seq).toBe(1);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  test("same host, boot, namespace and start time: a live owner keeps its lock however old", () => {
+    const file = fresh();
+    const content = plantLock(file, { ...here(), pid: process.pid, at: "x", token: "live" }, 3_600_000);
+    expect(() =>
+      appendToLedger(file, { n: 1 }, { lockTimeoutMs: 150, staleLockMs: 10, fsync: false }),
+    ).toThrow(/cannot take the ledger lock/);
+    expect(readFileSync(`${file}.lock`, "utf8")).toBe(content);
+  });
+
+  test("same host, boot and namespace, the owner process gone: broken at once", () => {
+    const file = fresh();
+    plantLock(file, { ...here(), pid: deadPid(), at: "x", token: "dead" }, 0);
+    expect(appendToLedger(file, { n: 1 }, { lockTimeoutMs: 2_000, fsync: false }).seq).toBe(1);
   });
 });

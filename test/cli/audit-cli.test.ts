@@ -1,8 +1,10 @@
 /**
  * `b2mml c14n`, `b2mml hash`, `b2mml audit verify` and `validate --audit`: exact outputs and exit codes.
  */
+
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -217,12 +219,76 @@ describe("validate --audit and b2mml audit verify", () => {
     expect(truncated.code).toBe(ExitCode.FINDINGS);
   });
 
-  test("usage: exit 2; a missing ledger: exit 1", async () => {
+  test("usage: exit 2; a missing ledger: exit 3 (an input error, like hash missing.xml)", async () => {
     expect((await run(["audit"])).code).toBe(ExitCode.USAGE);
     expect((await run(["audit", "check", "x"])).code).toBe(ExitCode.USAGE);
     expect((await run(["audit", "verify"])).code).toBe(ExitCode.USAGE);
-    const missing = await run(["audit", "verify", path.join(tmp, "none.jsonl")]);
-    expect(missing.code).toBe(ExitCode.FINDINGS);
+    const none = path.join(tmp, "none.jsonl");
+    const missing = await run(["audit", "verify", none]);
+    expect(missing.code).toBe(ExitCode.INPUT_ERROR);
+    expect(missing.out).toBe("");
+    expect(missing.err).toBe(
+      `b2mml audit: ${none}: LEDGER_NOT_FOUND the ledger does not exist; expected a ledger file; received nothing at the path\n`,
+    );
+  });
+
+  test('--checkpoint {} or with "size":"20" does not pass a rewritten ledger: exit 3 with the code and what was expected', async () => {
+    const ledger = path.join(tmp, "rewritten.jsonl");
+    await run(["validate", "--audit", ledger, fixture, fixture]);
+    const published = path.join(tmp, "rewritten-published.json");
+    writeFileSync(published, readFileSync(`${ledger}.checkpoint.json`));
+    // an attacker rewrites the whole ledger (and its checkpoint file): a consistent chain of other records
+    rmSync(ledger);
+    rmSync(`${ledger}.checkpoint.json`);
+    await run(["validate", "--audit", ledger, doc, doc]);
+    const genuine = await run(["audit", "verify", "--checkpoint", published, ledger]);
+    expect(genuine.code).toBe(ExitCode.FINDINGS);
+    const cases: [string, string, string][] = [
+      ["empty.json", "{}", "size: missing; expected an integer ≥ 0 (a JSON number)"],
+      [
+        "size-string.json",
+        JSON.stringify({ ...JSON.parse(readFileSync(published, "utf8")), size: "20" }),
+        'size: wrong value; expected an integer ≥ 0 (a JSON number); received "20" (a string)',
+      ],
+    ];
+    for (const [name, content, why] of cases) {
+      const checkpoint = file(name, content);
+      const r = await run(["audit", "verify", "--checkpoint", checkpoint, ledger]);
+      expect(r.code).toBe(ExitCode.INPUT_ERROR);
+      expect(r.out).toBe("");
+      expect(r.err.startsWith(`b2mml audit: ${checkpoint}: LEDGER_CHECKPOINT_INVALID ${why}`)).toBe(true);
+    }
+  });
+
+  test("a checkpoint file too large, a FIFO, a directory as the ledger: exit 3 with the code, nothing waited on", async () => {
+    const ledger = path.join(tmp, "bounded.jsonl");
+    await run(["validate", "--audit", ledger, fixture]);
+    const big = file("big-checkpoint.json", `{}${" ".repeat(70_000)}`);
+    const tooLarge = await run(["audit", "verify", "--checkpoint", big, ledger]);
+    expect(tooLarge.code).toBe(ExitCode.INPUT_ERROR);
+    expect(tooLarge.err).toMatch(/^b2mml audit: .*big-checkpoint\.json: LEDGER_CHECKPOINT_TOO_LARGE /);
+    const fifo = path.join(tmp, "checkpoint-fifo");
+    execFileSync("mkfifo", [fifo]);
+    const fromFifo = await run(["audit", "verify", "--checkpoint", fifo, ledger]);
+    expect(fromFifo.code).toBe(ExitCode.INPUT_ERROR);
+    expect(fromFifo.err).toMatch(/LEDGER_CHECKPOINT_UNREADABLE .* a FIFO/);
+    const dir = path.join(tmp, "dir.jsonl");
+    mkdirSync(dir);
+    const isDir = await run(["audit", "verify", dir]);
+    expect(isDir.code).toBe(ExitCode.INPUT_ERROR);
+    expect(isDir.err).toMatch(new RegExp(`^b2mml audit: ${dir}: LEDGER_IS_DIRECTORY `));
+  });
+
+  test("validate --audit into a directory: exit 3 with LEDGER_IS_DIRECTORY, nothing recorded, no report", async () => {
+    const dir = path.join(tmp, "ledger-dir.jsonl");
+    mkdirSync(dir);
+    const r = await run(["validate", "--audit", dir, fixture]);
+    expect(r.code).toBe(ExitCode.INPUT_ERROR);
+    expect(r.err).toMatch(
+      new RegExp(
+        `^b2mml validate: the audit ledger ${dir}: nothing recorded: ${dir}: LEDGER_IS_DIRECTORY cannot open the ledger for appending: the path is a directory; received EISDIR\n$`,
+      ),
+    );
   });
 
   test("the main help lists the new commands", async () => {

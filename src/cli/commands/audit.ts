@@ -5,10 +5,16 @@
  * @module
  */
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { createAuditRecord } from "../../audit/audit-record.js";
 import { type DigestRecord, digest } from "../../audit/digest.js";
-import { appendToLedger, type LedgerCheckpoint, LedgerError, verifyLedger } from "../../audit/ledger.js";
+import {
+  appendToLedger,
+  type LedgerAppend,
+  type LedgerCheckpoint,
+  LedgerError,
+  readLedgerCheckpoint,
+  verifyLedger,
+} from "../../audit/ledger.js";
 import { parseXmlTree } from "../../binding/xml-tree.js";
 import type { DocumentValidationResult } from "../../validation/validate-document.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
@@ -23,13 +29,47 @@ previous one, in sequence, no torn last line; and the records give the Merkle ro
 records than its checkpoint was truncated.
 
 Prints "ok: <n> record(s), root <hex>" (exit 0), or "<ledger>:<line>: <why>" for the first bad
-line (exit 1).
+line (exit 1). A ledger or checkpoint that cannot be read (missing, a directory, too large), or a
+checkpoint that is not one, is an input error: "<file>: <CODE> <why>; expected …" (exit 3).
 
 Options:
-  --checkpoint <file>  verify against this checkpoint (JSON: size, root, lastHash, bytes)
+  --checkpoint <file>  verify against this checkpoint (JSON: size, root, lastHash, bytes as
+                       integers, root and lastHash as 64 lowercase hex digits; format optional)
   -h, --help           this text
 
 ${EXIT_CODE_HELP}`;
+
+/** `<file>: <CODE> <what>; expected …; received …`: a ledger error as the CLI prints it. */
+export function formatLedgerError(error: LedgerError): string {
+  return `${error.path}: ${error.code} ${error.message}`;
+}
+
+/**
+ * Appends a record for a command's `--audit` and reports on stderr: a ledger error (nothing appended)
+ * returns the input-error exit code; a record appended whose checkpoint file could not be replaced is
+ * reported as such (the record is in the ledger: a re-run would record the run twice) and returns
+ * `undefined`, like a clean append.
+ */
+export function appendCommandAudit(
+  command: string,
+  ledger: string,
+  append: () => LedgerAppend,
+  io: Io,
+): ExitCode | undefined {
+  let appended: LedgerAppend;
+  try {
+    appended = append();
+  } catch (error) {
+    if (!(error instanceof LedgerError)) throw error;
+    io.err(`${command}: the audit ledger ${ledger}: nothing recorded: ${formatLedgerError(error)}`);
+    return ExitCode.INPUT_ERROR;
+  }
+  if (appended.checkpointFile === "not-updated" && appended.checkpointError)
+    io.err(
+      `${command}: the audit ledger ${ledger}: record ${appended.seq} appended, checkpoint not updated: ${formatLedgerError(appended.checkpointError)}`,
+    );
+  return undefined;
+}
 
 export function runAudit(args: readonly string[], io: Io): ExitCode {
   const [sub, ...rest] = args;
@@ -49,19 +89,13 @@ export function runAudit(args: readonly string[], io: Io): ExitCode {
   if (ledger === undefined) return usage("no ledger to verify");
   if (extra.length > 0) return usage("one ledger at a time");
   let checkpoint: LedgerCheckpoint | undefined;
-  if (values.checkpoint !== undefined) {
-    try {
-      checkpoint = JSON.parse(readFileSync(values.checkpoint, "utf8")) as LedgerCheckpoint;
-    } catch (error) {
-      io.err(`b2mml audit: ${values.checkpoint}: cannot read the checkpoint (${(error as Error).message})`);
-      return ExitCode.INPUT_ERROR;
-    }
-  }
   let result: ReturnType<typeof verifyLedger>;
   try {
+    if (values.checkpoint !== undefined) checkpoint = readLedgerCheckpoint(values.checkpoint);
     result = verifyLedger(ledger, checkpoint ? { checkpoint } : {});
   } catch (error) {
-    io.err(`b2mml audit: ${ledger}: ${(error as Error).message}`);
+    if (!(error instanceof LedgerError)) throw error;
+    io.err(`b2mml audit: ${formatLedgerError(error)}`);
     return ExitCode.INPUT_ERROR;
   }
   if (result.problem) {
@@ -84,7 +118,7 @@ export function appendValidationAudit(
   bytes: Uint8Array,
   result: DocumentValidationResult,
   correlationId: string = randomUUID(),
-): void {
+): LedgerAppend {
   let input: DigestRecord;
   let messageType = "unknown";
   try {
@@ -104,7 +138,7 @@ export function appendValidationAudit(
     ...(result.schemaSet ? { schemaSet: result.schemaSet } : {}),
     outcome: result.outcome,
   });
-  appendToLedger(ledger, record);
+  return appendToLedger(ledger, record);
 }
 
 export { LedgerError };

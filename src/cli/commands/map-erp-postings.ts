@@ -6,7 +6,6 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { LedgerError } from "../../audit/ledger.js";
 import { parseXmlTree, XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
 import type { IdocPacket } from "../../idoc/model.js";
@@ -20,6 +19,7 @@ import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
+import { appendCommandAudit } from "./audit.js";
 import { readMapConfig } from "./map-config.js";
 
 export const MAP_ERP_POSTINGS_HELP = `Usage: b2mml map erp-postings <ProductionPerformance.xml> --config <file> --out-dir <dir> [options]
@@ -116,21 +116,23 @@ export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
   );
   for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
   if (values.audit !== undefined) {
-    try {
-      appendMappingAudit(values.audit, {
-        mapper: "production-performance-to-erp",
-        messageType: parseXmlTree(input).local,
-        inputs: [{ file, bytes: input }],
-        packets: [],
-        configuration: JSON.parse(config.text) as unknown,
-        outcome: result.ok ? "mapped" : "rejected",
-        ...(result.ok ? { outputs: result.idocs.map((d) => d.xml) } : {}),
-      });
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      io.err(`b2mml map erp-postings: the audit ledger ${values.audit}: ${error.message}`);
-      return ExitCode.INPUT_ERROR;
-    }
+    const ledger = values.audit;
+    const failed = appendCommandAudit(
+      "b2mml map erp-postings",
+      ledger,
+      () =>
+        appendMappingAudit(ledger, {
+          mapper: "production-performance-to-erp",
+          messageType: parseXmlTree(input).local,
+          inputs: [{ file, bytes: input }],
+          packets: [],
+          configuration: JSON.parse(config.text) as unknown,
+          outcome: result.ok ? "mapped" : "rejected",
+          ...(result.ok ? { outputs: result.idocs.map((d) => d.xml) } : {}),
+        }),
+      io,
+    );
+    if (failed !== undefined) return failed;
   }
   if (!result.ok) {
     for (const error of result.errors) io.err(formatMapIssue(error));

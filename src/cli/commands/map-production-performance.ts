@@ -5,7 +5,6 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import { LedgerError } from "../../audit/ledger.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
 import type { IdocPacket } from "../../idoc/model.js";
@@ -17,6 +16,7 @@ import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
+import { appendCommandAudit } from "./audit.js";
 import { readMapConfig } from "./map-config.js";
 import { emitDocument, reportRejected } from "./map-output.js";
 
@@ -106,22 +106,24 @@ export function runMapProductionPerformance(args: readonly string[], io: Io): Ex
   const what = positionals.join(", ");
   for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
   if (values.audit !== undefined) {
-    try {
-      appendMappingAudit(values.audit, {
-        mapper: "idoc-to-production-performance",
-        messageType: inputs[0]?.packet.idocs[0]?.messageType ?? "unknown",
-        inputs: files,
-        packets: inputs.map((i) => i.packet),
-        configuration: JSON.parse(configText) as unknown,
-        outcome: result.ok ? "mapped" : "rejected",
-        b2mmlOutput: true,
-        ...(result.ok ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
-      });
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      io.err(`b2mml map: the audit ledger ${values.audit}: ${error.message}`);
-      return ExitCode.INPUT_ERROR;
-    }
+    const ledger = values.audit;
+    const failed = appendCommandAudit(
+      "b2mml map",
+      ledger,
+      () =>
+        appendMappingAudit(ledger, {
+          mapper: "idoc-to-production-performance",
+          messageType: inputs[0]?.packet.idocs[0]?.messageType ?? "unknown",
+          inputs: files,
+          packets: inputs.map((i) => i.packet),
+          configuration: JSON.parse(configText) as unknown,
+          outcome: result.ok ? "mapped" : "rejected",
+          b2mmlOutput: true,
+          ...(result.ok ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
+        }),
+      io,
+    );
+    if (failed !== undefined) return failed;
   }
   if (!result.ok) return reportRejected(what, result.errors, result.warnings.length, io);
   const emitted = emitDocument(result.xml, values.output, io);

@@ -5,7 +5,6 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import { LedgerError } from "../../audit/ledger.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
 import type { IdocPacket } from "../../idoc/model.js";
@@ -17,6 +16,7 @@ import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
+import { appendCommandAudit } from "./audit.js";
 import { readMapConfig } from "./map-config.js";
 import { runMapErpPostings } from "./map-erp-postings.js";
 import { emitDocument, reportRejected } from "./map-output.js";
@@ -105,22 +105,24 @@ export function runMap(args: readonly string[], io: Io): ExitCode {
   for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
   const rejected = !result.ok || (values.strict === true && result.warnings.length > 0);
   if (values.audit !== undefined) {
-    try {
-      appendMappingAudit(values.audit, {
-        mapper: "loipro-to-production-schedule",
-        messageType: packet.idocs[0]?.messageType ?? "LOIPRO",
-        inputs: [{ file, bytes }],
-        packets: [packet],
-        configuration: JSON.parse(configText) as unknown,
-        outcome: rejected ? "rejected" : "mapped",
-        b2mmlOutput: true,
-        ...(result.ok && !rejected ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
-      });
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      io.err(`b2mml map: the audit ledger ${values.audit}: ${error.message}`);
-      return ExitCode.INPUT_ERROR;
-    }
+    const ledger = values.audit;
+    const failed = appendCommandAudit(
+      "b2mml map",
+      ledger,
+      () =>
+        appendMappingAudit(ledger, {
+          mapper: "loipro-to-production-schedule",
+          messageType: packet.idocs[0]?.messageType ?? "LOIPRO",
+          inputs: [{ file, bytes }],
+          packets: [packet],
+          configuration: JSON.parse(configText) as unknown,
+          outcome: rejected ? "rejected" : "mapped",
+          b2mmlOutput: true,
+          ...(result.ok && !rejected ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
+        }),
+      io,
+    );
+    if (failed !== undefined) return failed;
   }
   if (!result.ok) return reportRejected(file, result.errors, result.warnings.length, io);
   if (values.strict && result.warnings.length > 0) {

@@ -22,7 +22,7 @@ import {
   WORKER_ENTRY,
   workerEntryAvailable,
 } from "../validate-workers.js";
-import { appendValidationAudit, LedgerError } from "./audit.js";
+import { appendCommandAudit, appendValidationAudit } from "./audit.js";
 
 export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file>...
 
@@ -144,14 +144,15 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
       ...(result.release ? { release: result.release } : {}),
     });
     if (values.audit === undefined || bytes === undefined) continue;
-    try {
-      // The record reads the release, the outcome and the schema set's folder and files only.
-      appendValidationAudit(values.audit, file, bytes, result as DocumentValidationResult);
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      io.err(`b2mml validate: the audit ledger ${values.audit}: ${error.message}`);
-      return ExitCode.INPUT_ERROR;
-    }
+    const ledger = values.audit;
+    // The record reads the release, the outcome and the schema set's folder and files only.
+    const failed = appendCommandAudit(
+      "b2mml validate",
+      ledger,
+      () => appendValidationAudit(ledger, file, bytes, result as DocumentValidationResult),
+      io,
+    );
+    if (failed !== undefined) return failed;
   }
   io.out(FORMATS[format as keyof typeof FORMATS](reports));
   const count = (o: FileReport["outcome"]) => reports.filter((r) => r.outcome === o).length;
