@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { canonicalizeXml } from "../../src/audit/canonicalize-xml.js";
-import { verifyLedger } from "../../src/audit/ledger.js";
+import { appendToLedger, verifyLedger } from "../../src/audit/ledger.js";
 import { ExitCode } from "../../src/cli/exit-codes.js";
 import type { Io } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run.js";
@@ -289,6 +289,110 @@ describe("validate --audit and b2mml audit verify", () => {
         `^b2mml validate: the audit ledger ${dir}: nothing recorded: ${dir}: LEDGER_IS_DIRECTORY cannot open the ledger for appending: the path is a directory; received EISDIR\n$`,
       ),
     );
+  });
+
+  test("validate --audit keeps the issue codes, whether rules ran (which IDs), and the actor as given", async () => {
+    const ledger = path.join(tmp, "findings.jsonl");
+    const rules = path.join(repoRoot, "fixtures/b2mml-v0600/rules/end-before-start/document.xml");
+    const invalid = path.join(repoRoot, "fixtures/b2mml-v0600/invalid/missing-release-id/document.xml");
+    expect(
+      (await run(["validate", "--rules", "--audit", ledger, "--actor", "qa.lead@site-7", rules])).code,
+    ).toBe(ExitCode.FINDINGS);
+    expect((await run(["validate", "--audit", ledger, invalid])).code).toBe(ExitCode.FINDINGS);
+    const [withRules, withoutRules] = readFileSync(ledger, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { record: Record<string, unknown> }).record);
+    expect(withRules).toMatchObject({
+      format: "b2mml-audit-record/2",
+      outcome: "invalid",
+      actor: "qa.lead@site-7",
+      findings: { errors: { count: 2, codes: { "B2MML-TIME-001": 2 } }, warnings: { count: 0, codes: {} } },
+      rules: {
+        ran: true,
+        ids: [
+          "B2MML-TIME-001",
+          "B2MML-TIME-002",
+          "B2MML-TIME-003",
+          "B2MML-VALUE-001",
+          "B2MML-UOM-001",
+          "B2MML-ID-001",
+          "B2MML-ID-002",
+        ],
+      },
+    });
+    expect(withoutRules).toMatchObject({
+      outcome: "invalid",
+      findings: {
+        errors: { count: 1, codes: { XSD_MISSING_ATTRIBUTE: 1 } },
+        warnings: { count: 0, codes: {} },
+      },
+      rules: { ran: false, ids: [] },
+    });
+    expect(withoutRules).not.toHaveProperty("actor");
+  });
+
+  test("validate --audit on an unreadable or refused file records it as unusable (exit 3 as without --audit)", async () => {
+    const ledger = path.join(tmp, "unusable.jsonl");
+    const missing = path.join(tmp, "no-such-file.xml");
+    const doctype = file("doctype.xml", "<!DOCTYPE r><r/>");
+    const without = await run(["validate", missing, doctype]);
+    const r = await run(["validate", "--audit", ledger, "--actor", "ci", missing, doctype]);
+    expect(without.code).toBe(ExitCode.INPUT_ERROR);
+    expect(r.code).toBe(ExitCode.INPUT_ERROR);
+    expect(r.out).toBe(without.out);
+    expect(verifyLedger(ledger)).toMatchObject({ ok: true, records: 2 });
+    const [unreadable, refused] = readFileSync(ledger, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { record: Record<string, unknown> }).record);
+    expect(unreadable).toMatchObject({
+      operation: "validation",
+      messageType: "unknown",
+      source: { file: missing },
+      outcome: "unusable",
+      inputNotCanonical: "the file could not be read (ENOENT)",
+      findings: { errors: { count: 1, codes: { IO_UNREADABLE: 1 } } },
+      rules: { ran: false, ids: [] },
+      actor: "ci",
+    });
+    expect(unreadable).not.toHaveProperty("input");
+    expect(refused).toMatchObject({
+      messageType: "unknown",
+      outcome: "unusable",
+      input: { canonicalization: null, hex: sha256("<!DOCTYPE r><r/>") },
+      inputNotCanonical: `Canonical XML 1.0 refused the input: XML_DOCTYPE_REFUSED ${doctype}:1:1: a DOCTYPE is not accepted`,
+      findings: { errors: { count: 1, codes: { XML_DOCTYPE_REFUSED: 1 } } },
+    });
+  });
+
+  test("validate --actor without --audit, or empty: usage error", async () => {
+    const r = await run(["validate", "--actor", "qa", fixture]);
+    expect(r.code).toBe(ExitCode.USAGE);
+    expect(r.err).toMatch(
+      /^b2mml validate: --actor <name> is recorded in the audit record: give --audit <ledger> too\n/,
+    );
+    expect((await run(["validate", "--audit", path.join(tmp, "x.jsonl"), "--actor", "", fixture])).code).toBe(
+      ExitCode.USAGE,
+    );
+  });
+
+  test("records of format /1 (written before --actor and findings) still verify beside /2 records", async () => {
+    const ledger = path.join(tmp, "mixed-formats.jsonl");
+    appendToLedger(ledger, {
+      format: "b2mml-audit-record/1",
+      operation: "validation",
+      correlationId: "c",
+      idempotencyKey: "k",
+      messageType: "ProcessProductionSchedule",
+      library: { name: "b2mml", version: "0.1.0" },
+      outcome: "valid",
+      timestamps: { recordedAt: "2026-03-29T01:30:00.250+01:00" },
+    });
+    await run(["validate", "--audit", ledger, fixture]);
+    const r = await run(["audit", "verify", ledger]);
+    expect(r.code).toBe(ExitCode.OK);
+    expect(r.out).toMatch(/^ok: 2 record\(s\), root [0-9a-f]{64}\n$/);
   });
 
   test("the main help lists the new commands", async () => {

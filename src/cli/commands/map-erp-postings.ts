@@ -19,7 +19,7 @@ import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
-import { appendCommandAudit } from "./audit.js";
+import { appendCommandAudit, checkAuditActor } from "./audit.js";
 import { readMapConfig } from "./map-config.js";
 
 export const MAP_ERP_POSTINGS_HELP = `Usage: b2mml map erp-postings <ProductionPerformance.xml> --config <file> --out-dir <dir> [options]
@@ -34,6 +34,7 @@ Options:
                            reservations, order items
   --out-dir <dir>          where the IDoc files are written (created when missing)
   --audit <ledger>         append the run's audit record to this ledger (see b2mml audit verify)
+  --actor <name>           who runs it, recorded as given in the audit record (with --audit)
   -h, --help               this text
 
 Warnings and errors go to stderr, one a line, as "path: code message"; the file names to stdout.
@@ -61,6 +62,7 @@ export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
       "order-context": { type: "string" },
       "out-dir": { type: "string" },
       audit: { type: "string" },
+      actor: { type: "string" },
     },
     "b2mml map erp-postings",
     MAP_ERP_POSTINGS_HELP,
@@ -68,6 +70,8 @@ export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
   );
   if (!parsed.ok) return parsed.code;
   const { values, positionals, usage } = parsed;
+  const badActor = checkAuditActor(values, usage);
+  if (badActor !== undefined) return badActor;
   const [file, ...extra] = positionals;
   if (file === undefined) return usage("no ProductionPerformance file given");
   if (extra.length > 0) return usage(`one document at a time; got also ${extra.join(", ")}`);
@@ -128,6 +132,9 @@ export function runMapErpPostings(args: readonly string[], io: Io): ExitCode {
           packets: [],
           configuration: JSON.parse(config.text) as unknown,
           outcome: result.ok ? "mapped" : "rejected",
+          warnings: result.warnings,
+          ...(result.ok ? {} : { errors: result.errors }),
+          ...(values.actor !== undefined ? { actor: values.actor } : {}),
           ...(result.ok ? { outputs: result.idocs.map((d) => d.xml) } : {}),
         }),
       io,

@@ -16,7 +16,7 @@ import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
-import { appendCommandAudit } from "./audit.js";
+import { appendCommandAudit, checkAuditActor } from "./audit.js";
 import { readMapConfig } from "./map-config.js";
 import { emitDocument, reportRejected } from "./map-output.js";
 
@@ -32,6 +32,7 @@ Options:
   --verb <verb>            Sync (default) or Process
   -o, --output <file>      write the document to a file instead of stdout
   --audit <ledger>         append the run's audit record to this ledger (see b2mml audit verify)
+  --actor <name>           who runs it, recorded as given in the audit record (with --audit)
   -h, --help               this text
 
 The document goes to stdout (or --output); warnings and errors to stderr, one a line, as
@@ -69,6 +70,7 @@ export function runMapProductionPerformance(args: readonly string[], io: Io): Ex
       verb: { type: "string" },
       output: { type: "string", short: "o" },
       audit: { type: "string" },
+      actor: { type: "string" },
     },
     "b2mml map",
     MAP_PERFORMANCE_HELP,
@@ -76,6 +78,8 @@ export function runMapProductionPerformance(args: readonly string[], io: Io): Ex
   );
   if (!parsed.ok) return parsed.code;
   const { values, positionals, usage } = parsed;
+  const badActor = checkAuditActor(values, usage);
+  if (badActor !== undefined) return badActor;
   if (positionals.length === 0) return usage("no IDoc file given");
   if (values.config === undefined) return usage("--config <file> is required");
   const verb = values.verb ?? "Sync";
@@ -113,11 +117,14 @@ export function runMapProductionPerformance(args: readonly string[], io: Io): Ex
       () =>
         appendMappingAudit(ledger, {
           mapper: "idoc-to-production-performance",
-          messageType: inputs[0]?.packet.idocs[0]?.messageType ?? "unknown",
+          messageType: inputs[0]?.packet.idocs[0]?.messageType,
           inputs: files,
           packets: inputs.map((i) => i.packet),
           configuration: JSON.parse(configText) as unknown,
           outcome: result.ok ? "mapped" : "rejected",
+          warnings: result.warnings,
+          ...(result.ok ? {} : { errors: result.errors }),
+          ...(values.actor !== undefined ? { actor: values.actor } : {}),
           b2mmlOutput: true,
           ...(result.ok ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
         }),

@@ -16,7 +16,7 @@ import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
-import { appendCommandAudit } from "./audit.js";
+import { appendCommandAudit, checkAuditActor } from "./audit.js";
 import { readMapConfig } from "./map-config.js";
 import { runMapErpPostings } from "./map-erp-postings.js";
 import { emitDocument, reportRejected } from "./map-output.js";
@@ -36,6 +36,7 @@ Options:
   -o, --output <file>   write the document to a file instead of stdout
   --audit <ledger>      append the run's audit record (input and output digests, configuration,
                         schema set, outcome) to this ledger (see b2mml audit verify)
+  --actor <name>        who runs it, recorded as given in the audit record (with --audit)
   -h, --help            this text
 
 The document goes to stdout (or --output); warnings and errors to stderr, one a line, as
@@ -56,6 +57,7 @@ export function runMap(args: readonly string[], io: Io): ExitCode {
       created: { type: "string" },
       output: { type: "string", short: "o" },
       audit: { type: "string" },
+      actor: { type: "string" },
     },
     "b2mml map",
     MAP_HELP,
@@ -63,6 +65,8 @@ export function runMap(args: readonly string[], io: Io): ExitCode {
   );
   if (!parsed.ok) return parsed.code;
   const { values, positionals, usage } = parsed;
+  const badActor = checkAuditActor(values, usage);
+  if (badActor !== undefined) return badActor;
   const [mapping, file, ...extra] = positionals;
   if (mapping !== "production-schedule")
     return usage(
@@ -112,11 +116,14 @@ export function runMap(args: readonly string[], io: Io): ExitCode {
       () =>
         appendMappingAudit(ledger, {
           mapper: "loipro-to-production-schedule",
-          messageType: packet.idocs[0]?.messageType ?? "LOIPRO",
+          messageType: packet.idocs[0]?.messageType,
           inputs: [{ file, bytes }],
           packets: [packet],
           configuration: JSON.parse(configText) as unknown,
           outcome: rejected ? "rejected" : "mapped",
+          warnings: result.warnings,
+          ...(result.ok ? {} : { errors: result.errors }),
+          ...(values.actor !== undefined ? { actor: values.actor } : {}),
           b2mmlOutput: true,
           ...(result.ok && !rejected ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
         }),

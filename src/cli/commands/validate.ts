@@ -6,7 +6,6 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { B2MML_RELEASES, type B2mmlRelease, isB2mmlRelease } from "../../validation/release.js";
-import type { DocumentValidationResult } from "../../validation/validate-document.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
@@ -22,7 +21,7 @@ import {
   WORKER_ENTRY,
   workerEntryAvailable,
 } from "../validate-workers.js";
-import { appendCommandAudit, appendValidationAudit } from "./audit.js";
+import { checkAuditActor, recordValidationAudit } from "./audit.js";
 
 export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file>...
 
@@ -34,8 +33,9 @@ Options:
   --release <name>    ${B2MML_RELEASES.join(", ")}; default: detected from the root element's namespace
   --rules             also check the business rules (see docs/rules.md)
   --format <format>   text (default: file:line:column code message), json, or junit
-  --audit <ledger>    append each file's audit record (input digest, schema set, outcome) to this
-                      ledger (see b2mml audit verify)
+  --audit <ledger>    append each file's audit record (input digest, schema set, outcome, issue
+                      codes, rules run) to this ledger (see b2mml audit verify)
+  --actor <name>      who runs it, recorded as given in each audit record (with --audit)
   --jobs <n>          validate in n threads: this one and n - 1 worker threads (0 or auto: one
                       per core); default 1, this thread alone. The report, the summary, the exit code
                       and the ledger are those of --jobs 1, in file order
@@ -87,6 +87,7 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
       rules: { type: "boolean" },
       format: { type: "string" },
       audit: { type: "string" },
+      actor: { type: "string" },
       jobs: { type: "string" },
     },
     "b2mml validate",
@@ -95,6 +96,8 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
   );
   if (!parsed.ok) return parsed.code;
   const { values, positionals: files, usage } = parsed;
+  const badActor = checkAuditActor(values, usage);
+  if (badActor !== undefined) return badActor;
   const format = values.format ?? "text";
   if (!(format in FORMATS)) return usage(`unknown format "${format}"; expected text, json or junit`);
   if (values.release !== undefined && !isB2mmlRelease(values.release))
@@ -134,6 +137,8 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
     }
     if (outcome.kind === "unreadable") {
       reports.push(unreadable(outcome.file, outcome.code));
+      const failed = recordValidationAudit(values, { file: outcome.file, unreadable: outcome.code }, io);
+      if (failed !== undefined) return failed;
       continue;
     }
     const { file, result, bytes } = outcome;
@@ -143,15 +148,8 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
       issues: result.issues,
       ...(result.release ? { release: result.release } : {}),
     });
-    if (values.audit === undefined || bytes === undefined) continue;
-    const ledger = values.audit;
-    // The record reads the release, the outcome and the schema set's folder and files only.
-    const failed = appendCommandAudit(
-      "b2mml validate",
-      ledger,
-      () => appendValidationAudit(ledger, file, bytes, result as DocumentValidationResult),
-      io,
-    );
+    // The record reads the release, the outcome, the issues and the schema set's folder and files only.
+    const failed = recordValidationAudit(values, { file, ...(bytes ? { bytes } : {}), result }, io);
     if (failed !== undefined) return failed;
   }
   io.out(FORMATS[format as keyof typeof FORMATS](reports));
