@@ -14,6 +14,7 @@ import {
   fsyncSync,
   ftruncateSync,
   openSync,
+  readSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
@@ -185,5 +186,43 @@ export function writeLine(
       });
     }
     throw failure;
+  }
+}
+
+/**
+ * The last line (without its newline) of the ledger's first `bytes` bytes, read backwards in chunks;
+ * `undefined` when those bytes do not end with a newline, or the line is longer than `maxBytes`.
+ */
+export function readLastLine(ledger: string, bytes: number, maxBytes: number): Buffer | undefined {
+  if (bytes === 0) return undefined;
+  const fd = openSync(ledger, "r");
+  try {
+    const readAt = (length: number, position: number) => {
+      const chunk = Buffer.alloc(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd, chunk, got, length - got, position + got);
+        if (n === 0) break;
+        got += n;
+      }
+      return chunk.subarray(0, got);
+    };
+    if (readAt(1, bytes - 1)[0] !== 0x0a) return undefined;
+    const chunks: Buffer[] = [];
+    for (let end = bytes - 1; end > 0; ) {
+      const size = Math.min(65_536, end);
+      const chunk = readAt(size, end - size);
+      const newline = chunk.lastIndexOf(0x0a);
+      if (newline >= 0) {
+        chunks.unshift(chunk.subarray(newline + 1));
+        break;
+      }
+      chunks.unshift(chunk);
+      end -= size;
+      if (bytes - end > maxBytes) return undefined;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -100,3 +100,32 @@ function checkLine(line: Buffer, lineNo: number, prevHash: string): LedgerProble
     );
   return undefined;
 }
+
+/**
+ * Whether a saved checkpoint describes the ledger it is beside: its frontier gives its root, and the
+ * ledger's last line is record `size`, intact, with hash `lastHash` (for size 0: the genesis hash). An
+ * append trusts the checkpoint file only then; otherwise it rebuilds the state from the ledger itself.
+ */
+export function checkpointFitsLastLine(
+  saved: LedgerCheckpoint,
+  frontier: MerkleFrontier,
+  lastLine: Buffer | undefined,
+): boolean {
+  if (frontier.root().toString("hex") !== saved.root) return false;
+  if (saved.size === 0) return saved.lastHash === GENESIS && lastLine === undefined;
+  if (lastLine === undefined) return false;
+  let entry: { hash?: unknown; prev?: unknown; record?: unknown; seq?: unknown };
+  try {
+    entry = JSON.parse(lastLine.toString("utf8")) as typeof entry;
+  } catch {
+    return false;
+  }
+  return (
+    typeof entry === "object" &&
+    entry !== null &&
+    entry.seq === saved.size &&
+    entry.hash === saved.lastHash &&
+    typeof entry.prev === "string" &&
+    entryHash(saved.size, entry.prev, entry.record) === saved.lastHash
+  );
+}

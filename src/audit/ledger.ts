@@ -38,9 +38,9 @@ import {
   readCheckpointFile,
   writeCheckpointFile,
 } from "./ledger-checkpoint.js";
-import { openForAppend, readLedgerFile, writeLine } from "./ledger-io.js";
+import { openForAppend, readLastLine, readLedgerFile, writeLine } from "./ledger-io.js";
 import { withLedgerLock } from "./ledger-lock.js";
-import { entryHash, scanLedger } from "./ledger-scan.js";
+import { checkpointFitsLastLine, entryHash, scanLedger } from "./ledger-scan.js";
 import {
   type AppendOptions,
   DEFAULT_MAX_LEDGER_BYTES,
@@ -95,14 +95,23 @@ export function appendToLedger(ledger: string, record: unknown, options: AppendO
       const saved = readCheckpointFile(ledger);
       let frontier: MerkleFrontier;
       let lastHash: string;
-      if (saved && saved.bytes === opened.bytes) {
-        frontier = MerkleFrontier.restore(
-          saved.size,
-          saved.frontier.map((h) => Buffer.from(h, "hex")),
-        );
+      const restored =
+        saved && saved.bytes === opened.bytes
+          ? MerkleFrontier.restore(
+              saved.size,
+              saved.frontier.map((h) => Buffer.from(h, "hex")),
+            )
+          : undefined;
+      if (
+        saved &&
+        restored &&
+        checkpointFitsLastLine(saved, restored, readLastLine(ledger, opened.bytes, maxBytes))
+      ) {
+        frontier = restored;
         lastHash = saved.lastHash;
       } else {
-        // no checkpoint file, or an append crashed before updating it: rebuild from the ledger itself
+        // no checkpoint file, an append crashed before updating it, or the checkpoint file does not
+        // describe the ledger's last record: rebuild from the ledger itself (it refuses a damaged one)
         const state = scanLedger(readLedgerFile(ledger, maxBytes) ?? Buffer.alloc(0));
         if (state.problem)
           throw new LedgerError({

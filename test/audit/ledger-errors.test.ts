@@ -185,6 +185,26 @@ describe("reading the ledger is bounded and its failures have codes", () => {
   });
 });
 
+describe("an append trusts the checkpoint file only when it describes the ledger's last record", () => {
+  test.each([
+    [
+      "lastHash of another record",
+      (cp: Record<string, unknown>, first: string) => ({ ...cp, lastHash: first }),
+    ],
+    ["lastHash that is no record's", (cp: Record<string, unknown>) => ({ ...cp, lastHash: "b".repeat(64) })],
+    ["a root its frontier does not give", (cp: Record<string, unknown>) => ({ ...cp, root: "c".repeat(64) })],
+  ])("%s (byte length right): rebuilt from the ledger, the chain stays intact", (_name, tamper) => {
+    const file = fresh();
+    const { hash: first } = appendToLedger(file, { n: 1 }, { fsync: false });
+    appendToLedger(file, { n: 2 }, { fsync: false });
+    const cp = JSON.parse(readFileSync(checkpointPath(file), "utf8")) as Record<string, unknown>;
+    writeFileSync(checkpointPath(file), JSON.stringify(tamper(cp, first)));
+    const third = appendToLedger(file, { n: 3 }, { fsync: false });
+    expect([third.seq, third.checkpointFile]).toEqual([3, "updated"]);
+    expect(verifyLedger(file)).toMatchObject({ ok: true, records: 3, checkpoint: third.checkpoint });
+  });
+});
+
 describe("temporary files are created new, never through a planted symlink", () => {
   test("a symlink planted at the old checkpoint temp name is neither followed nor replaced", () => {
     const file = fresh();
