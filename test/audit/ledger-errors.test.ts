@@ -6,20 +6,15 @@
  */
 import { execFileSync } from "node:child_process";
 import {
-  closeSync,
   existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
-  openSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   symlinkSync,
-  truncateSync,
   writeFileSync,
-  writeSync,
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -32,6 +27,7 @@ import {
   readLedgerCheckpoint,
   verifyLedger,
 } from "../../src/audit/ledger.js";
+import { fillLeaving, mountSmallTmpfs, probeSmallTmpfs, unmountSmallTmpfs } from "../helpers/small-tmpfs.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "b2mml-ledger-errors-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -221,46 +217,19 @@ describe("temporary files are created new, never through a planted symlink", () 
   });
 });
 
-/** Mounts a 64 KiB tmpfs; undefined (with the reason) where the machine does not allow it. */
-function mountSmallTmpfs(): { dir: string } | { skip: string } {
-  if (process.getuid?.() !== 0) return { skip: "not root: cannot mount a tmpfs" };
-  const dir = mkdtempSync(path.join(os.tmpdir(), "b2mml-ledger-full-"));
-  try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir], { stdio: "pipe" });
-    return { dir };
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    return { skip: `mount refused: ${(error as Error).message.split("\n")[0]}` };
-  }
-}
+const noTmpfs = probeSmallTmpfs();
 
-const disk = mountSmallTmpfs();
-const fullDir = "dir" in disk ? disk.dir : "";
-
-describe.skipIf(!("dir" in disk))(
-  `a full disk (64 KiB tmpfs)${"skip" in disk ? `: skipped, ${disk.skip}` : ""}`,
+describe.skipIf(noTmpfs !== undefined)(
+  `a full disk (64 KiB tmpfs)${noTmpfs !== undefined ? `: skipped, ${noTmpfs}` : ""}`,
   () => {
-    afterAll(() => {
-      execFileSync("umount", [fullDir]);
-      rmSync(fullDir, { recursive: true, force: true });
-    });
-    const filler = path.join(fullDir, "filler");
-    /** Fills the disk, then frees `pages` pages of 4 KiB. */
-    function fillLeaving(pages: number): void {
-      const fd = openSync(filler, "w");
-      const chunk = Buffer.alloc(4096, 0x2e);
-      try {
-        for (;;) writeSync(fd, chunk);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ENOSPC") throw error;
-      } finally {
-        closeSync(fd);
-      }
-      const size = statSync(filler).size;
-      truncateSync(filler, size - (size % 4096) - pages * 4096);
-    }
+    let fullDir = "";
+    let filler = "";
     beforeAll(() => {
-      expect(statSync(fullDir).isDirectory()).toBe(true);
+      fullDir = mountSmallTmpfs();
+      filler = path.join(fullDir, "filler");
+    });
+    afterAll(() => {
+      if (fullDir !== "") unmountSmallTmpfs(fullDir);
     });
     afterEach(() => rmSync(filler, { force: true }));
 
@@ -268,7 +237,7 @@ describe.skipIf(!("dir" in disk))(
       const file = fresh(fullDir);
       appendToLedger(file, { n: 1 }, { fsync: false });
       const before = readFileSync(file);
-      fillLeaving(0);
+      fillLeaving(filler, 0);
       expect(caught(() => appendToLedger(file, { n: 2 }))).toMatchObject({
         code: "LEDGER_NO_SPACE",
         errno: "ENOSPC",
@@ -286,7 +255,7 @@ describe.skipIf(!("dir" in disk))(
       const file = fresh(fullDir);
       appendToLedger(file, { n: 1 }, { fsync: false });
       const before = readFileSync(file);
-      fillLeaving(1); // one page: the lock's; the record needs more than the ledger's last page has left
+      fillLeaving(filler, 1); // one page: the lock's; the record needs more than the ledger's last page has left
       expect(caught(() => appendToLedger(file, { n: 2, pad: "x".repeat(10_000) }))).toMatchObject({
         code: "LEDGER_NO_SPACE",
         errno: "ENOSPC",
@@ -301,7 +270,7 @@ describe.skipIf(!("dir" in disk))(
       const file = fresh(fullDir);
       appendToLedger(file, { n: 1 }, { fsync: false });
       const oldCheckpoint = readFileSync(checkpointPath(file), "utf8");
-      fillLeaving(1); // one page: the lock's; the small record fits in the ledger's last page
+      fillLeaving(filler, 1); // one page: the lock's; the small record fits in the ledger's last page
       const result = appendToLedger(file, { n: 2 });
       expect(result.seq).toBe(2);
       expect(result.checkpointFile).toBe("not-updated");

@@ -4,16 +4,17 @@
 
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { canonicalizeXml } from "../../src/audit/canonicalize-xml.js";
 import { appendToLedger, verifyLedger } from "../../src/audit/ledger.js";
 import { ExitCode } from "../../src/cli/exit-codes.js";
 import type { Io } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run.js";
 import { repoRoot } from "../helpers/paths.js";
+import { fillLeaving, mountSmallTmpfs, probeSmallTmpfs, unmountSmallTmpfs } from "../helpers/small-tmpfs.js";
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string; bytes: Buffer }> {
   let out = "";
@@ -402,3 +403,48 @@ describe("validate --audit and b2mml audit verify", () => {
     expect(r.out).toContain("  audit     verify an audit ledger");
   });
 });
+
+const noTmpfs = probeSmallTmpfs();
+
+describe.skipIf(noTmpfs !== undefined)(
+  `validate --audit on a full disk (64 KiB tmpfs)${noTmpfs !== undefined ? `: skipped, ${noTmpfs}` : ""}`,
+  () => {
+    let diskDir = "";
+    let filler = "";
+    beforeAll(() => {
+      diskDir = mountSmallTmpfs();
+      filler = path.join(diskDir, "filler");
+    });
+    afterAll(() => {
+      if (diskDir !== "") unmountSmallTmpfs(diskDir);
+    });
+    afterEach(() => rmSync(filler, { force: true }));
+
+    test("no space: exit 3 with LEDGER_NO_SPACE and nothing recorded (was exit 70), no lock left", async () => {
+      const ledger = path.join(diskDir, "full.jsonl");
+      expect((await run(["validate", "--audit", ledger, doc])).code).toBe(ExitCode.FINDINGS);
+      fillLeaving(filler, 0);
+      const r = await run(["validate", "--audit", ledger, doc]);
+      expect(r.code).toBe(ExitCode.INPUT_ERROR);
+      expect(r.err).toBe(
+        `b2mml validate: the audit ledger ${ledger}: nothing recorded: ${ledger}.lock: LEDGER_NO_SPACE cannot create the lock file: no space left on the device; received ENOSPC\n`,
+      );
+      expect(existsSync(`${ledger}.lock`)).toBe(false);
+      rmSync(filler);
+      expect(verifyLedger(ledger)).toMatchObject({ ok: true, records: 1 });
+    });
+
+    test("space for the record but not the checkpoint: 'record appended, checkpoint not updated', the exit code of the run", async () => {
+      const ledger = path.join(diskDir, "lagging.jsonl");
+      expect((await run(["validate", "--audit", ledger, doc])).code).toBe(ExitCode.FINDINGS);
+      fillLeaving(filler, 1);
+      const r = await run(["validate", "--audit", ledger, doc]);
+      expect(r.code).toBe(ExitCode.FINDINGS);
+      expect(r.err).toContain(
+        `b2mml validate: the audit ledger ${ledger}: record 2 appended, checkpoint not updated: ${ledger}.checkpoint.json: LEDGER_CHECKPOINT_NOT_WRITTEN cannot replace the checkpoint file (ENOSPC); received ENOSPC\n`,
+      );
+      rmSync(filler);
+      expect(verifyLedger(ledger)).toMatchObject({ ok: true, records: 2 });
+    });
+  },
+);
