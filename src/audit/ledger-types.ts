@@ -121,8 +121,10 @@ export interface AppendOptions {
   /** Give up taking the lock after this long. @default 10000 */
   readonly lockTimeoutMs?: number;
   /**
-   * Break a lock older than this when its holder cannot be checked (another host, or a lock file without
-   * an owner). A lock held by a live process on this host is never broken. @default 30000
+   * Break a lock older than this when its holder cannot be checked: another host name, or the same host
+   * name with another boot id or pid namespace (see `ledger-lock.ts`). A lock held by a live process in
+   * our boot and pid namespace is never broken; a lock file that is not a lock (empty, not JSON) is
+   * broken after `min(staleLockMs, 2000)`. @default 30000
    */
   readonly staleLockMs?: number;
   /** `fsync` the ledger after each append. @default true */
