@@ -148,8 +148,8 @@ export function readLedgerCheckpointIfPresent(
 /**
  * Reads a checkpoint a caller kept (bounded, parsed, checked).
  *
- * @throws {@link LedgerError} as {@link readLedgerCheckpointIfPresent}, and `LEDGER_CHECKPOINT_UNREADABLE`
- *   when the file does not exist
+ * @throws {@link LedgerError} `LEDGER_CHECKPOINT_TOO_LARGE`, `LEDGER_CHECKPOINT_INVALID`, and
+ *   `LEDGER_CHECKPOINT_UNREADABLE` (also when the file does not exist)
  */
 export function readLedgerCheckpoint(file: string): LedgerCheckpoint {
   const checkpoint = readLedgerCheckpointIfPresent(file);

@@ -3,7 +3,7 @@
  * an old lock of another host are broken (by rename, not by a bare unlink); the lock is released only
  * while it still holds our token.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdtempSync,
@@ -19,6 +19,7 @@ import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { appendToLedger, LedgerError, verifyLedger, withLedgerLock } from "../../src/audit/ledger.js";
 import { UNREADABLE_LOCK_GRACE_MS } from "../../src/audit/ledger-lock.js";
+import { compileLedgerModule } from "../helpers/compiled-ledger.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "b2mml-ledger-lock-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -214,3 +215,71 @@ describe("lock owners told apart by boot id, pid namespace and start time (issue
     expect(appendToLedger(file, { n: 1 }, { lockTimeoutMs: 2_000, fsync: false }).seq).toBe(1);
   });
 });
+
+/** Whether a process with this pid exists in our pid namespace. */
+function aliveHere(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
+/** Why a real second pid namespace cannot be made here, or undefined when `unshare --pid` works. */
+function probeUnshare(): string | undefined {
+  if (process.getuid?.() !== 0) return "not root: unshare --pid needs CAP_SYS_ADMIN";
+  const r = spawnSync("unshare", ["--pid", "--fork", "--mount-proc", "true"], { encoding: "utf8" });
+  return r.status === 0 ? undefined : `unshare refused: ${(r.stderr || String(r.error)).trim()}`;
+}
+
+const noUnshare = probeUnshare();
+
+describe.skipIf(noUnshare !== undefined)(
+  `a lock held from a real second pid namespace (unshare)${noUnshare !== undefined ? `: skipped, ${noUnshare}` : ""}`,
+  () => {
+    test("same host name, its pid not running here, the holder alive: not broken; taken once it is released", async () => {
+      const out = compileLedgerModule("b2mml-ledger-lock-ns-test");
+      const holder = path.join(out, "hold-lock-child.mjs");
+      writeFileSync(
+        holder,
+        `import { withLedgerLock } from "./audit/ledger.js";
+const [file, ms] = process.argv.slice(2);
+withLedgerLock(file, {}, () => {
+  process.stdout.write("held\\n");
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(ms));
+});
+`,
+      );
+      // In the new namespace sh is pid 1, each /bin/true takes the next pid, node the one after: pick a pid
+      // that no process has here, so that a check by host name and pid alone would break the live lock.
+      let target = 40;
+      while (aliveHere(target)) target++;
+      const file = fresh();
+      const script = `i=2; while [ $i -lt ${target} ]; do /bin/true; i=$((i+1)); done; "${process.execPath}" "${holder}" "${file}" 3000`;
+      const child = spawn("unshare", ["--pid", "--fork", "--mount-proc", "sh", "-c", script], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on("data", (d: Buffer) => (d.toString().includes("held") ? resolve() : undefined));
+        child.on("exit", (code) => reject(new Error(`the holder exited ${code} before taking the lock`)));
+      });
+      const owner = JSON.parse(readFileSync(`${file}.lock`, "utf8")) as {
+        pid: number;
+        host: string;
+        pidNs: string;
+      };
+      expect(owner.host).toBe(os.hostname());
+      expect(owner.pidNs).not.toBe(readlinkSync("/proc/self/ns/pid"));
+      expect(owner.pid).toBe(target);
+      expect(aliveHere(owner.pid)).toBe(false);
+      expect(() =>
+        appendToLedger(file, { n: 1 }, { lockTimeoutMs: 300, staleLockMs: 60_000, fsync: false }),
+      ).toThrow(/cannot take the ledger lock/);
+      expect(await exited).toBe(0);
+      expect(existsSync(`${file}.lock`)).toBe(false);
+      expect(appendToLedger(file, { n: 1 }, { lockTimeoutMs: 1_000, fsync: false }).seq).toBe(1);
+    });
+  },
+);
