@@ -367,6 +367,25 @@ describe("validate --audit and b2mml audit verify", () => {
     });
   });
 
+  test("validate --audit on a document whose C14N libxml2 refuses: the digest of its bytes, why, its message type", async () => {
+    const ledger = path.join(tmp, "relative-ns.jsonl");
+    const text = readFileSync(fixture, "utf8").replace(
+      "<ProcessProductionSchedule ",
+      '<ProcessProductionSchedule xmlns:r="relative/ns" ',
+    );
+    const relative = file("relative-ns.xml", text);
+    const without = await run(["validate", relative]);
+    const r = await run(["validate", "--audit", ledger, relative]);
+    expect(r.code).toBe(without.code);
+    const { record } = JSON.parse(readFileSync(ledger, "utf8")) as { record: Record<string, unknown> };
+    expect(record).toMatchObject({
+      messageType: "ProcessProductionSchedule",
+      input: { canonicalization: null, hex: sha256(text) },
+      inputNotCanonical:
+        "Canonical XML 1.0 refused the input: libxml2 could not canonicalize the document (http://www.w3.org/TR/2001/REC-xml-c14n-20010315)",
+    });
+  });
+
   test("validate --actor without --audit, or empty: usage error", async () => {
     const r = await run(["validate", "--actor", "qa", fixture]);
     expect(r.code).toBe(ExitCode.USAGE);

@@ -141,7 +141,11 @@ export function appendValidationAudit(ledger: string, run: ValidationAuditRun): 
   let input: InputDigest | undefined;
   if (bytes !== undefined) {
     input = digestInput(bytes, file, "xml");
-    if (input.notCanonical === undefined) messageType = parseXmlTree(bytes, { file }).local;
+    try {
+      messageType = parseXmlTree(bytes, { file }).local;
+    } catch {
+      // refused by the reader: the record says unknown, inputNotCanonical and the findings say why
+    }
   }
   const issues = result?.issues ?? [];
   const unreadable = run.unreadable !== undefined ? [{ code: "IO_UNREADABLE" }] : [];
