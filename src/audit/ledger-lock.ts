@@ -19,7 +19,7 @@
  * @module
  */
 import { randomUUID } from "node:crypto";
-import { linkSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync } from "node:fs";
+import { linkSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import os from "node:os";
 import { removeQuietly, toLedgerWriteError, writeNewFile } from "./ledger-io.js";
 import { type AppendOptions, LedgerError } from "./ledger-types.js";
@@ -210,6 +210,9 @@ export function withLedgerLock<T>(ledger: string, options: AppendOptions, action
   try {
     for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
       try {
+        // dated now, not when we started waiting: others judge a lock they cannot check by its age
+        const now = new Date();
+        utimesSync(mine, now, now);
         linkSync(mine, lock);
         break;
       } catch (error) {

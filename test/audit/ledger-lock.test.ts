@@ -11,6 +11,7 @@ import {
   readFileSync,
   readlinkSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
@@ -190,6 +191,17 @@ describe("lock owners told apart by boot id, pid namespace and start time (issue
       1,
     );
     expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  test("a lock taken after waiting is dated when it was taken, not when the waiter started", () => {
+    const file = fresh();
+    // a lock of another namespace, judged by age: the appender waits until it is older than staleLockMs
+    plantLock(file, { ...here(), pid: deadPid(), pidNs: "pid:[1]", at: "x", token: "old" }, 0);
+    let age = Number.NaN;
+    withLedgerLock(file, { staleLockMs: 600, lockTimeoutMs: 5_000 }, () => {
+      age = Date.now() - statSync(`${file}.lock`).mtimeMs;
+    });
+    expect(age).toBeLessThan(300);
   });
 
   test("same host, boot and namespace, the pid alive but started at another time (pid reuse): stale", () => {
