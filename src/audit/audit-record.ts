@@ -23,8 +23,46 @@ import {
   digestBytes,
 } from "./digest.js";
 
-/** The record format's identifier; a new format gets a new one. */
-export const AUDIT_RECORD_FORMAT = "b2mml-audit-record/1";
+/**
+ * The record format's identifier; a new format gets a new one. `/2` adds `actor`, `findings`, `rules` and
+ * `inputNotCanonical` (all optional) to `/1`; records of either format verify in a ledger alike.
+ */
+export const AUDIT_RECORD_FORMAT = "b2mml-audit-record/2";
+
+/** Every record format written so far, oldest first (`docs/audit.md` lists their fields). */
+export const AUDIT_RECORD_FORMATS = ["b2mml-audit-record/1", AUDIT_RECORD_FORMAT] as const;
+
+/** Issues of one severity: how many, and how many of each code. */
+export interface IssueTally {
+  readonly count: number;
+  readonly codes: Readonly<Record<string, number>>;
+}
+
+/** What a run found: its errors and warnings, counted by code. */
+export interface AuditFindings {
+  readonly errors: IssueTally;
+  readonly warnings: IssueTally;
+}
+
+/** Whether business rules ran, and the IDs of the rules checked (none when they did not run). */
+export interface AuditRules {
+  readonly ran: boolean;
+  readonly ids: readonly string[];
+}
+
+function tally(issues: readonly { readonly code: string }[]): IssueTally {
+  const codes: Record<string, number> = {};
+  for (const { code } of issues) codes[code] = (codes[code] ?? 0) + 1;
+  return { count: issues.length, codes };
+}
+
+/** Counts errors and warnings by code, for a record's `findings`. */
+export function tallyFindings(
+  errors: readonly { readonly code: string }[],
+  warnings: readonly { readonly code: string }[],
+): AuditFindings {
+  return { errors: tally(errors), warnings: tally(warnings) };
+}
 
 /** The library's name and version, from its package.json. */
 export const LIBRARY: { readonly name: string; readonly version: string } = (() => {
@@ -74,8 +112,13 @@ export interface AuditRecord {
   readonly messageType: string;
   readonly b2mmlRelease?: string;
   readonly source?: SourceIds;
-  /** The digest of the canonical input. */
+  /** The digest of the canonical input (of the bytes as given when `inputNotCanonical` says why). */
   readonly input?: DigestRecord;
+  /**
+   * Why `input` is the digest of the input's bytes as given (its `canonicalization` is `null`): the
+   * canonical form could not be made (the reader or libxml2 refused the document, JCS refused a value).
+   */
+  readonly inputNotCanonical?: string;
   /** The digest of the canonical output. */
   readonly output?: DigestRecord;
   /** The schema set: each file's SHA-256 and a digest over the list (JCS). */
@@ -86,6 +129,12 @@ export interface AuditRecord {
   readonly library: { readonly name: string; readonly version: string };
   /** The outcome as the caller states it (`valid`, `invalid`, `mapped`, `rejected`…). */
   readonly outcome?: string;
+  /** The run's errors and warnings, counted by code. */
+  readonly findings?: AuditFindings;
+  /** Whether business rules ran, and which. */
+  readonly rules?: AuditRules;
+  /** Who ran it, as the caller gave it (a user or service name); absent when not given, never invented. */
+  readonly actor?: string;
   /** xs:dateTime values with offsets; `recordedAt` is when the record was built. */
   readonly timestamps: { readonly recordedAt: string; readonly [name: string]: string };
   readonly signature?: SignatureMetadata;
@@ -113,6 +162,12 @@ export interface CreateAuditRecordOptions {
   readonly configuration?: unknown;
   readonly mapper?: string;
   readonly outcome?: string;
+  /** Why `input` is over the bytes as given, when the canonical form could not be made. */
+  readonly inputNotCanonical?: string;
+  readonly findings?: AuditFindings;
+  readonly rules?: AuditRules;
+  /** Who ran it, recorded as given (must not be empty). */
+  readonly actor?: string;
   /** Further timestamps (received, started, completed…): xs:dateTime with an offset. */
   readonly timestamps?: Readonly<Record<string, string>>;
   readonly signature?: SignatureMetadata;
@@ -166,6 +221,8 @@ export function createAuditRecord(options: CreateAuditRecordOptions): AuditRecor
   const algorithm = options.algorithm ?? "sha256";
   for (const key of ["operation", "correlationId", "idempotencyKey", "messageType"] as const)
     if (options[key].trim() === "") throw new RangeError(`${key} must not be empty`);
+  if (options.actor !== undefined && options.actor.trim() === "")
+    throw new RangeError("actor must not be empty when given");
   const given = { ...options.timestamps };
   if (options.signature) given["signature.signedAt"] = options.signature.signedAt;
   for (const [name, value] of Object.entries(given)) {
@@ -194,6 +251,7 @@ export function createAuditRecord(options: CreateAuditRecordOptions): AuditRecor
     ...(options.b2mmlRelease !== undefined ? { b2mmlRelease: options.b2mmlRelease } : {}),
     ...(options.source ? { source: options.source } : {}),
     ...(options.input ? { input: digestOf(options.input, algorithm) } : {}),
+    ...(options.inputNotCanonical !== undefined ? { inputNotCanonical: options.inputNotCanonical } : {}),
     ...(options.output ? { output: digestOf(options.output, algorithm) } : {}),
     ...(schemaSet ? { schemaSet } : {}),
     ...(options.configuration !== undefined
@@ -202,6 +260,9 @@ export function createAuditRecord(options: CreateAuditRecordOptions): AuditRecor
     ...(options.mapper !== undefined ? { mapper: options.mapper } : {}),
     library: LIBRARY,
     ...(options.outcome !== undefined ? { outcome: options.outcome } : {}),
+    ...(options.findings ? { findings: options.findings } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.actor !== undefined ? { actor: options.actor } : {}),
     timestamps: {
       ...options.timestamps,
       recordedAt: formatTimestamp((options.clock ?? (() => new Date()))()),

@@ -1,26 +1,34 @@
 /**
- * The ledger's lock: appends take an exclusive lock file `<ledger>.lock` (created with `O_CREAT|O_EXCL`,
- * `wx`) holding the owner's pid, host and a unique token, retried with backoff up to `lockTimeoutMs`. A
- * lock whose owner process is gone (same host) is broken, and so is one older than `staleLockMs` whose
- * owner cannot be checked (another host); a live owner on this host keeps its lock however long it holds
- * it. A stale lock is broken by renaming it (one waiter wins) and checking that what was renamed is the
- * stale one, never by check-then-unlink; the lock is released only while it still holds our token.
+ * The ledger's lock: appends take an exclusive lock file `<ledger>.lock` holding the owner's identity
+ * (pid, host name, boot id, pid namespace, process start time) and a unique token. The lock is written
+ * whole to a temporary file of our own (`O_EXCL | O_NOFOLLOW`) and then linked to `<ledger>.lock` (`link`
+ * fails when the lock exists): a lock file never exists half-written, and when the temporary file cannot
+ * be written (no space…) no lock file is left. Taking it is retried with backoff up to `lockTimeoutMs`.
+ *
+ * When may a lock be broken? Its owner is checked only where its pid means the same process as here: the
+ * same host name, boot id and pid namespace. There it is broken when the process is gone, or when the pid
+ * now belongs to a process started at another time (pid reuse); a live owner keeps its lock however long
+ * it holds it. Anywhere else (another host, another boot, another pid namespace: containers sharing a host
+ * name) the lock is broken only when older than `staleLockMs`. A lock file without that identity (written
+ * by an earlier version) is judged by host name and pid, as that version did; one that is not a lock
+ * (empty, not JSON) is broken once older than {@link UNREADABLE_LOCK_GRACE_MS}.
+ *
+ * A stale lock is broken by renaming it (one waiter wins) and checking that what was renamed is the stale
+ * one, never by check-then-unlink; the lock is released only while it still holds our token.
  *
  * @module
  */
 import { randomUUID } from "node:crypto";
-import {
-  closeSync,
-  linkSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from "node:fs";
+import { linkSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import os from "node:os";
+import { removeQuietly, toLedgerWriteError, writeNewFile } from "./ledger-io.js";
 import { type AppendOptions, LedgerError } from "./ledger-types.js";
+
+/**
+ * A lock file that is not a lock (empty or not JSON: damaged, or written by an earlier version that
+ * created the file before writing it) is broken once older than this, whatever `staleLockMs`.
+ */
+export const UNREADABLE_LOCK_GRACE_MS = 2_000;
 
 function lockPath(ledger: string): string {
   return `${ledger}.lock`;
@@ -31,10 +39,51 @@ function sleep(ms: number): void {
 }
 
 /** What a lock file holds: its owner and a token unique to the acquisition. */
-interface LockOwner {
+export interface LockOwner {
   readonly pid?: number;
   readonly host?: string;
+  /** `/proc/sys/kernel/random/boot_id`: the same pid means the same process only within one boot. */
+  readonly bootId?: string;
+  /** `/proc/self/ns/pid` (`pid:[<inode>]`): the namespace the pid is counted in. */
+  readonly pidNs?: string;
+  /** Field 22 of `/proc/<pid>/stat` (clock ticks after boot): tells a reused pid from its owner. */
+  readonly startTime?: string;
   readonly token?: string;
+}
+
+function readTrimmed(read: () => string): string | undefined {
+  try {
+    const value = read().trim();
+    return value === "" ? undefined : value;
+  } catch {
+    return undefined; // not Linux, or /proc hidden
+  }
+}
+
+/** The start time of process `pid` (field 22 of `/proc/<pid>/stat`), when it can be read. */
+export function readProcessStartTime(pid: number): string | undefined {
+  const stat = readTrimmed(() => readFileSync(`/proc/${pid}/stat`, "utf8"));
+  if (stat === undefined) return undefined;
+  // "pid (comm) state ppid …": comm may hold spaces and parentheses; the fields after it start at field 3
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return fields[22 - 3];
+}
+
+let localIdentity: Pick<LockOwner, "bootId" | "pidNs" | "startTime"> | undefined;
+
+/** This process's boot id, pid namespace and start time (those that can be read), read once. */
+export function readLocalIdentity(): Pick<LockOwner, "bootId" | "pidNs" | "startTime"> {
+  if (localIdentity === undefined) {
+    const bootId = readTrimmed(() => readFileSync("/proc/sys/kernel/random/boot_id", "utf8"));
+    const pidNs = readTrimmed(() => readlinkSync("/proc/self/ns/pid"));
+    const startTime = readProcessStartTime(process.pid);
+    localIdentity = {
+      ...(bootId !== undefined ? { bootId } : {}),
+      ...(pidNs !== undefined ? { pidNs } : {}),
+      ...(startTime !== undefined ? { startTime } : {}),
+    };
+  }
+  return localIdentity;
 }
 
 /** A snapshot of a lock file: its content and identity, to tell later whether it is still the same one. */
@@ -68,20 +117,31 @@ function processAlive(pid: number): boolean {
 }
 
 /**
- * Whether a lock may be broken: its owner is on this host and its process is gone, or (owner on another
- * host, or the file still being written by its creator) it is older than `staleMs`. A lock held by a live
- * process on this host is never stale, however long it has been held.
+ * Whether a lock may be broken (see the module documentation): its owner's pid is checked only on the
+ * same host, boot and pid namespace; elsewhere only its age counts.
  */
 function isStale(snapshot: LockSnapshot, staleMs: number): boolean {
-  let owner: LockOwner = {};
+  const age = Date.now() - snapshot.mtimeMs;
+  let owner: LockOwner;
   try {
     owner = JSON.parse(snapshot.content) as LockOwner;
   } catch {
-    // being written by its creator (or damaged): judge by age only
+    return age > Math.min(staleMs, UNREADABLE_LOCK_GRACE_MS); // empty or damaged: not a lock
   }
-  if (owner.host === os.hostname() && typeof owner.pid === "number" && Number.isSafeInteger(owner.pid))
-    return !processAlive(owner.pid);
-  return Date.now() - snapshot.mtimeMs > staleMs;
+  if (typeof owner !== "object" || owner === null) return age > Math.min(staleMs, UNREADABLE_LOCK_GRACE_MS);
+  if (owner.host !== os.hostname() || typeof owner.pid !== "number" || !Number.isSafeInteger(owner.pid))
+    return age > staleMs;
+  if (owner.bootId !== undefined || owner.pidNs !== undefined) {
+    const local = readLocalIdentity();
+    // another boot (or another machine of the same name), another pid namespace: the pid means nothing here
+    if (owner.bootId !== local.bootId || owner.pidNs !== local.pidNs) return age > staleMs;
+  }
+  if (!processAlive(owner.pid)) return true;
+  if (owner.startTime !== undefined) {
+    const startTime = readProcessStartTime(owner.pid);
+    if (startTime !== undefined && startTime !== owner.startTime) return true; // the pid was reused
+  }
+  return false;
 }
 
 const uniqueSuffix = () => `${process.pid}.${randomUUID()}`;
@@ -128,7 +188,8 @@ function releaseLock(lock: string, content: string): void {
  * Runs `action` holding the ledger's lock file. Exported for tests.
  *
  * @internal
- * @throws {@link LedgerError} when the lock cannot be taken within `lockTimeoutMs`
+ * @throws {@link LedgerError} `LEDGER_LOCKED` when the lock cannot be taken within `lockTimeoutMs`;
+ *   `LEDGER_NO_SPACE`, `LEDGER_NOT_WRITABLE`… when the lock file cannot be created (none is left behind)
  */
 export function withLedgerLock<T>(ledger: string, options: AppendOptions, action: () => T): T {
   const lock = lockPath(ledger);
@@ -136,30 +197,44 @@ export function withLedgerLock<T>(ledger: string, options: AppendOptions, action
   const content = JSON.stringify({
     pid: process.pid,
     host: os.hostname(),
+    ...readLocalIdentity(),
     at: new Date().toISOString(),
     token: randomUUID(),
   } satisfies LockOwner & { at: string });
-  for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
-    try {
-      const fd = openSync(lock, "wx");
+  const mine = `${lock}.${uniqueSuffix()}.tmp`;
+  try {
+    writeNewFile(mine, content);
+  } catch (error) {
+    throw toLedgerWriteError(error, lock, "create the lock file");
+  }
+  try {
+    for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
       try {
-        writeSync(fd, content);
-      } finally {
-        closeSync(fd);
+        // dated now, not when we started waiting: others judge a lock they cannot check by its age
+        const now = new Date();
+        utimesSync(mine, now, now);
+        linkSync(mine, lock);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+          throw toLedgerWriteError(error, lock, "take the lock");
       }
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const held = snapshotLock(lock);
+      if (!held) continue; // released meanwhile
+      if (isStale(held, options.staleLockMs ?? 30_000)) {
+        breakStaleLock(lock, held);
+        continue;
+      }
+      if (Date.now() > deadline)
+        throw new LedgerError({
+          code: "LEDGER_LOCKED",
+          path: lock,
+          message: `cannot take the ledger lock ${lock} (held by another process: ${held.content})`,
+        });
+      sleep(wait + Math.random() * wait);
     }
-    const held = snapshotLock(lock);
-    if (!held) continue; // released meanwhile
-    if (isStale(held, options.staleLockMs ?? 30_000)) {
-      breakStaleLock(lock, held);
-      continue;
-    }
-    if (Date.now() > deadline)
-      throw new LedgerError(`cannot take the ledger lock ${lock} (held by another process: ${held.content})`);
-    sleep(wait + Math.random() * wait);
+  } finally {
+    removeQuietly(mine);
   }
   try {
     return action();

@@ -21,203 +21,170 @@
  * leaves at most a torn last line, which {@link verifyLedger} reports and {@link appendToLedger} refuses
  * to append after (it is never silently dropped).
  *
+ * Failures are {@link LedgerError}s with a code. An append that fails leaves nothing behind: a line that
+ * cannot be written whole (no space…) is cut off again, no lock or temporary file is left. When only the
+ * checkpoint file cannot be replaced, the record is in the ledger and the append says so
+ * (`checkpointFile: "not-updated"`). The ledger and checkpoints are read with a size limit applied while
+ * reading, and a checkpoint is checked for shape and types before it is used.
+ *
  * @module
  */
-import { createHash } from "node:crypto";
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
+import { closeSync } from "node:fs";
 import { canonicalizeJson } from "./canonicalize-json.js";
 import {
   checkpointOf,
   checkpointPath,
+  parseLedgerCheckpoint,
   readCheckpointFile,
   writeCheckpointFile,
 } from "./ledger-checkpoint.js";
+import { openForAppend, readLastLine, readLedgerFile, writeLine } from "./ledger-io.js";
 import { withLedgerLock } from "./ledger-lock.js";
+import { checkpointFitsLastLine, entryHash, scanLedger } from "./ledger-scan.js";
 import {
   type AppendOptions,
-  GENESIS,
+  DEFAULT_MAX_LEDGER_BYTES,
   type LedgerCheckpoint,
   LedgerError,
   type LedgerProblem,
-  type LedgerProblemKind,
   type LedgerVerification,
 } from "./ledger-types.js";
 import { MerkleFrontier } from "./merkle-tree.js";
 
-export { checkpointPath } from "./ledger-checkpoint.js";
+export {
+  checkpointPath,
+  MAX_CHECKPOINT_BYTES,
+  parseLedgerCheckpoint,
+  readLedgerCheckpoint,
+} from "./ledger-checkpoint.js";
 export { withLedgerLock } from "./ledger-lock.js";
 export * from "./ledger-types.js";
 
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-const HEX64 = /^[0-9a-f]{64}$/;
-
-/** The record's entry hash: SHA-256 of JCS({prev, record, seq}). */
-function entryHash(seq: number, prev: string, record: unknown): string {
-  return sha256(canonicalizeJson({ prev, record, seq }));
+/** What an append did: the record is in the ledger; the checkpoint file may lag behind it. */
+export interface LedgerAppend {
+  readonly seq: number;
+  readonly hash: string;
+  /** The ledger's checkpoint with the new record. */
+  readonly checkpoint: LedgerCheckpoint;
+  /**
+   * `updated`: the checkpoint file holds {@link checkpoint}. `not-updated`: the record was appended (and
+   * `fsync`ed) but the checkpoint file could not be replaced (`checkpointError` says why); it still holds
+   * the previous checkpoint, which the ledger extends (append and verify accept that). Do not append the
+   * record again: it is in the ledger.
+   */
+  readonly checkpointFile: "updated" | "not-updated";
+  readonly checkpointError?: LedgerError;
 }
 
 /**
  * Appends a record (any JSON value; an {@link AuditRecord} typically) to the ledger, creating it when
  * absent.
  *
- * @returns the new record's sequence number and hash, and the ledger's new checkpoint
- * @throws {@link LedgerError} when the ledger is damaged (a torn last line included) or the lock cannot
- *   be taken
+ * @returns the new record's sequence number and hash, the ledger's new checkpoint, and whether the
+ *   checkpoint file was replaced (the record is in the ledger either way)
+ * @throws {@link LedgerError} when nothing was appended: the ledger is damaged (`LEDGER_DAMAGED`, a torn
+ *   last line included), locked (`LEDGER_LOCKED`), unwritable (`LEDGER_NO_SPACE`, `LEDGER_NOT_WRITABLE`,
+ *   `LEDGER_IS_DIRECTORY`…), too large to read, or its checkpoint file is invalid. No partial line and no
+ *   lock file are left behind.
  */
-export function appendToLedger(
-  ledger: string,
-  record: unknown,
-  options: AppendOptions = {},
-): { seq: number; hash: string; checkpoint: LedgerCheckpoint } {
+export function appendToLedger(ledger: string, record: unknown, options: AppendOptions = {}): LedgerAppend {
+  const maxBytes = options.maxLedgerBytes ?? DEFAULT_MAX_LEDGER_BYTES;
   return withLedgerLock(ledger, options, () => {
-    const bytes = existsSync(ledger) ? statSync(ledger).size : 0;
-    const saved = readCheckpointFile(ledger);
-    let frontier: MerkleFrontier;
-    let lastHash: string;
-    if (saved && saved.bytes === bytes) {
-      frontier = MerkleFrontier.restore(
-        saved.size,
-        saved.frontier.map((h) => Buffer.from(h, "hex")),
-      );
-      lastHash = saved.lastHash;
-    } else {
-      // no checkpoint file, or an append crashed before updating it: rebuild from the ledger itself
-      const state = scanLedger(ledger);
-      if (state.problem)
-        throw new LedgerError(
-          `${ledger}:${state.problem.line}: ${state.problem.reason}; not appending to a damaged ledger`,
-          state.problem,
-        );
-      frontier = state.frontier;
-      lastHash = state.lastHash;
-    }
-    const seq = frontier.size + 1;
-    const hash = entryHash(seq, lastHash, record);
-    const line = canonicalizeJson({ hash, prev: lastHash, record, seq });
-    const buffer = Buffer.concat([line, Buffer.from("\n")]);
-    const fd = openSync(ledger, "a");
+    const opened = openForAppend(ledger);
     try {
-      let written = 0;
-      while (written < buffer.length) written += writeSync(fd, buffer, written);
-      if (options.fsync !== false) fsyncSync(fd);
+      const saved = readCheckpointFile(ledger);
+      let frontier: MerkleFrontier;
+      let lastHash: string;
+      const restored =
+        saved && saved.bytes === opened.bytes
+          ? MerkleFrontier.restore(
+              saved.size,
+              saved.frontier.map((h) => Buffer.from(h, "hex")),
+            )
+          : undefined;
+      if (
+        saved &&
+        restored &&
+        checkpointFitsLastLine(saved, restored, readLastLine(ledger, opened.bytes, maxBytes))
+      ) {
+        frontier = restored;
+        lastHash = saved.lastHash;
+      } else {
+        // no checkpoint file, an append crashed before updating it, or the checkpoint file does not
+        // describe the ledger's last record: rebuild from the ledger itself (it refuses a damaged one)
+        const state = scanLedger(readLedgerFile(ledger, maxBytes) ?? Buffer.alloc(0));
+        if (state.problem)
+          throw new LedgerError({
+            code: "LEDGER_DAMAGED",
+            path: ledger,
+            message: `line ${state.problem.line}: ${state.problem.reason}; not appending to a damaged ledger`,
+            problem: state.problem,
+          });
+        frontier = state.frontier;
+        lastHash = state.lastHash;
+      }
+      const seq = frontier.size + 1;
+      const hash = entryHash(seq, lastHash, record);
+      const line = canonicalizeJson({ hash, prev: lastHash, record, seq });
+      const buffer = Buffer.concat([line, Buffer.from("\n")]);
+      writeLine(ledger, opened, buffer, options.fsync !== false);
+      frontier.append(line);
+      const checkpoint = checkpointOf(frontier, hash, opened.bytes + buffer.length);
+      try {
+        writeCheckpointFile(ledger, frontier, hash, opened.bytes + buffer.length);
+      } catch (error) {
+        if (!(error instanceof LedgerError)) throw error;
+        return { seq, hash, checkpoint, checkpointFile: "not-updated", checkpointError: error };
+      }
+      return { seq, hash, checkpoint, checkpointFile: "updated" };
     } finally {
-      closeSync(fd);
+      closeSync(opened.fd);
     }
-    frontier.append(line);
-    writeCheckpointFile(ledger, frontier, hash, bytes + buffer.length);
-    return { seq, hash, checkpoint: checkpointOf(frontier, hash, bytes + buffer.length) };
   });
-}
-
-interface ScanState {
-  frontier: MerkleFrontier;
-  lastHash: string;
-  bytes: number;
-  problem?: LedgerProblem;
-  /** The checkpoint after each of the first `stopAt` records, when asked. */
-  at?: LedgerCheckpoint;
-}
-
-/** Reads and checks every line; stops at the first problem. */
-function scanLedger(ledger: string, checkpointSize?: number): ScanState {
-  const data = existsSync(ledger) ? readFileSync(ledger) : Buffer.alloc(0);
-  const frontier = new MerkleFrontier();
-  const state: ScanState = { frontier, lastHash: GENESIS, bytes: 0 };
-  if (checkpointSize === 0) state.at = checkpointOf(frontier, GENESIS, 0);
-  let start = 0;
-  for (let lineNo = 1; start < data.length; lineNo++) {
-    const end = data.indexOf(0x0a, start);
-    if (end < 0) {
-      state.problem = {
-        line: lineNo,
-        kind: "torn",
-        reason: `torn: the last line has no newline (${data.length - start} bytes; an interrupted append), it is not a record`,
-      };
-      return state;
-    }
-    const line = data.subarray(start, end);
-    const problem = checkLine(line, lineNo, state.lastHash);
-    if (problem) {
-      state.problem = problem;
-      return state;
-    }
-    frontier.append(line);
-    state.lastHash = (JSON.parse(line.toString("utf8")) as { hash: string }).hash;
-    state.bytes = end + 1;
-    if (frontier.size === checkpointSize) state.at = checkpointOf(frontier, state.lastHash, state.bytes);
-    start = end + 1;
-  }
-  return state;
-}
-
-function checkLine(line: Buffer, lineNo: number, prevHash: string): LedgerProblem | undefined {
-  const bad = (kind: LedgerProblemKind, reason: string): LedgerProblem => ({ line: lineNo, kind, reason });
-  let entry: { hash?: unknown; prev?: unknown; record?: unknown; seq?: unknown };
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(line);
-    entry = JSON.parse(text) as typeof entry;
-  } catch {
-    return bad("malformed", "malformed: not a JSON text (altered, or two lines run together)");
-  }
-  if (typeof entry !== "object" || entry === null || Array.isArray(entry))
-    return bad("malformed", "malformed: not a JSON object");
-  const keys = Object.keys(entry).sort().join(",");
-  if (keys !== "hash,prev,record,seq")
-    return bad("malformed", `malformed: members are ${keys || "none"}, expected hash, prev, record, seq`);
-  const { hash, prev, record, seq } = entry;
-  if (typeof hash !== "string" || !HEX64.test(hash) || typeof prev !== "string" || !HEX64.test(prev))
-    return bad("malformed", "malformed: hash and prev must be 64 lowercase hex digits");
-  if (typeof seq !== "number" || !Number.isSafeInteger(seq) || seq < 1)
-    return bad("malformed", "malformed: seq must be a positive integer");
-  if (!canonicalizeJson(entry).equals(line))
-    return bad("altered", "altered: the line is not in its canonical (JCS) form");
-  if (entryHash(seq, prev, record) !== hash)
-    return bad("altered", `altered: record ${seq}'s content does not match its hash`);
-  if (seq > lineNo)
-    return bad(
-      "missing",
-      `missing: expected record ${lineNo}, found record ${seq} (${seq - lineNo} record(s) missing)`,
-    );
-  if (seq < lineNo) return bad("reordered", `reordered or duplicated: record ${seq} found at line ${lineNo}`);
-  if (prev !== prevHash)
-    return bad(
-      "reordered",
-      `chain broken: prev does not match the hash of record ${seq - 1} (records reordered or replaced)`,
-    );
-  return undefined;
 }
 
 export interface VerifyLedgerOptions {
   /**
-   * The checkpoint to verify against: one the caller published or signed. Default: the ledger's own
-   * checkpoint file, when present.
+   * The checkpoint to verify against: one the caller published or signed (check one read from a file
+   * with `parseLedgerCheckpoint` or `readLedgerCheckpoint` first). Default: the ledger's own checkpoint
+   * file, when present.
    */
   readonly checkpoint?: LedgerCheckpoint;
+  /** Refuse to read a ledger larger than this (the limit applies while reading). @default 1 GiB */
+  readonly maxLedgerBytes?: number;
 }
 
 /**
  * Verifies a ledger: every line well-formed, canonical, hashed and chained, in sequence; no torn last line;
- * and the first `checkpoint.size` records give the checkpoint's Merkle root and last hash (a ledger with
- * fewer records than its checkpoint was truncated).
+ * and the first `checkpoint.size` records give the checkpoint's Merkle root, last hash and byte length (a
+ * ledger with fewer records than its checkpoint was truncated).
  *
  * @returns the first problem (line number and why), and the checkpoint of the records read
+ * @throws {@link LedgerError} when the ledger cannot be read: `LEDGER_NOT_FOUND`, `LEDGER_TOO_LARGE`,
+ *   `LEDGER_IS_DIRECTORY`, `LEDGER_NOT_A_FILE`, `LEDGER_UNREADABLE`; `LEDGER_CHECKPOINT_INVALID` for a
+ *   given checkpoint that is not one
  */
 export function verifyLedger(ledger: string, options: VerifyLedgerOptions = {}): LedgerVerification {
-  if (!existsSync(ledger))
-    return {
-      ok: false,
-      records: 0,
-      checkpoint: checkpointOf(new MerkleFrontier(), GENESIS, 0),
-      problem: { line: 1, kind: "truncated", reason: `the ledger ${ledger} does not exist` },
-    };
-  let expected: LedgerCheckpoint | undefined = options.checkpoint;
+  const data = readLedgerFile(ledger, options.maxLedgerBytes ?? DEFAULT_MAX_LEDGER_BYTES);
+  if (data === undefined)
+    throw new LedgerError({
+      code: "LEDGER_NOT_FOUND",
+      path: ledger,
+      message: "the ledger does not exist",
+      expected: "a ledger file",
+      received: "nothing at the path",
+    });
+  let expected: LedgerCheckpoint | undefined;
   let from = "the checkpoint given";
-  if (!expected) {
+  if (options.checkpoint !== undefined) {
+    expected = parseLedgerCheckpoint(options.checkpoint, "the checkpoint given");
+  } else {
     try {
       expected = readCheckpointFile(ledger);
       from = checkpointPath(ledger);
     } catch (error) {
-      const state = scanLedger(ledger);
+      const state = scanLedger(data);
+      const why = error instanceof LedgerError ? `${error.code} ${error.message}` : (error as Error).message;
       return {
         ok: false,
         records: state.frontier.size,
@@ -225,12 +192,12 @@ export function verifyLedger(ledger: string, options: VerifyLedgerOptions = {}):
         problem: {
           line: state.frontier.size + 1,
           kind: "altered",
-          reason: `the checkpoint file is unreadable: ${(error as Error).message}`,
+          reason: `the checkpoint file is unusable: ${why}`,
         },
       };
     }
   }
-  const state = scanLedger(ledger, expected?.size);
+  const state = scanLedger(data, expected?.size);
   const checkpoint = checkpointOf(state.frontier, state.lastHash, state.bytes);
   const result = (problem?: LedgerProblem): LedgerVerification => ({
     ok: problem === undefined,
@@ -246,11 +213,16 @@ export function verifyLedger(ledger: string, options: VerifyLedgerOptions = {}):
       kind: "truncated",
       reason: `truncated: the ledger has ${state.frontier.size} record(s), ${from} covers ${expected.size}`,
     });
-  if (state.at && (state.at.root !== expected.root || state.at.lastHash !== expected.lastHash))
+  if (
+    state.at &&
+    (state.at.root !== expected.root ||
+      state.at.lastHash !== expected.lastHash ||
+      state.at.bytes !== expected.bytes)
+  )
     return result({
-      line: expected.size,
+      line: Math.max(expected.size, 1),
       kind: "altered",
-      reason: `altered: the first ${expected.size} record(s) do not give the Merkle root of ${from}`,
+      reason: `altered: the first ${expected.size} record(s) do not give the Merkle root, last hash and length of ${from}`,
     });
   return result();
 }

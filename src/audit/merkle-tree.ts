@@ -29,11 +29,17 @@ export class MerkleFrontier {
   private readonly stack: { size: number; hash: Buffer }[] = [];
   size = 0;
 
-  /** A frontier saved with `hashes()`: the subtree sizes are the binary decomposition of `size`. */
-  static restore(size: number, hashes: readonly Buffer[]): MerkleFrontier {
+  /** The sizes of the perfect subtrees of a tree of `size` leaves, largest first (the binary decomposition). */
+  static subtreeSizes(size: number): number[] {
     const sizes: number[] = [];
     for (let bit = 2 ** Math.floor(Math.log2(Math.max(size, 1))); bit >= 1; bit /= 2)
       if (Math.floor(size / bit) % 2 === 1) sizes.push(bit);
+    return sizes;
+  }
+
+  /** A frontier saved with `hashes()`: the subtree sizes are the binary decomposition of `size`. */
+  static restore(size: number, hashes: readonly Buffer[]): MerkleFrontier {
+    const sizes = MerkleFrontier.subtreeSizes(size);
     if (sizes.length !== hashes.length)
       throw new RangeError(`a frontier of ${size} leaves has ${sizes.length} hashes, got ${hashes.length}`);
     const frontier = new MerkleFrontier();

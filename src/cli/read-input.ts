@@ -81,6 +81,7 @@ export function readInputFile(path: string, maxBytes: number, what = "file"): In
         code: "IO_UNREADABLE",
         path,
         message: `cannot read the ${what} (${read.errno ?? "unreadable"})`,
+        ...(read.errno ? { received: read.errno } : {}),
       };
   }
 }

@@ -52,6 +52,8 @@ export type FileOutcome =
       readonly file: string;
       readonly code: InputErrorCode;
       readonly message: string;
+      /** What was found: the system error code (`ENOENT`…) of an unreadable file, the size of a large one. */
+      readonly received?: string;
     }
   | { readonly kind: "schema-unavailable"; readonly file: string; readonly message: string }
   | { readonly kind: "schema-error"; readonly file: string; readonly message: string }
@@ -66,7 +68,14 @@ export function validateFile(file: string, options: ValidateFileOptions, stdin?:
   if (file === STDIN_PATH && stdin !== undefined) bytes = stdin;
   else {
     const read = readInputFile(file, options.maxInputBytes ?? DEFAULT_READER_LIMITS.maxInputBytes);
-    if (!read.ok) return { kind: "unreadable", file, code: read.code, message: read.message };
+    if (!read.ok)
+      return {
+        kind: "unreadable",
+        file,
+        code: read.code,
+        message: read.message,
+        ...(read.received !== undefined ? { received: read.received } : {}),
+      };
     bytes = read.bytes;
   }
   const { release, schemas, maxInputBytes } = options;

@@ -3,9 +3,9 @@
  * single-byte changes, deletions, reorderings and truncations), torn last lines, and concurrent appends
  * from several processes.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -20,7 +20,7 @@ import {
   verifyLedger,
 } from "../../src/audit/ledger.js";
 import { leafHash, MerkleFrontier, merkleTreeHash, nodeHash } from "../../src/audit/merkle-tree.js";
-import { repoRoot } from "../helpers/paths.js";
+import { compileLedgerModule } from "../helpers/compiled-ledger.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "b2mml-ledger-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -195,32 +195,7 @@ describe("ledger", () => {
 
 describe("concurrent appends from several processes", () => {
   test("6 processes × 40 appends: no interleaving, a complete chain, every record once", async () => {
-    // the child processes run the compiled ledger module (tsc into node_modules/.cache, where `canonicalize`
-    // resolves from the project's node_modules)
-    const out = path.join(repoRoot, "node_modules/.cache/b2mml-audit-test");
-    mkdirSync(out, { recursive: true });
-    execFileSync(
-      process.execPath,
-      [
-        path.join(repoRoot, "node_modules/typescript/bin/tsc"),
-        "--outDir",
-        out,
-        "--rootDir",
-        path.join(repoRoot, "src"),
-        "--module",
-        "nodenext",
-        "--moduleResolution",
-        "nodenext",
-        "--target",
-        "es2022",
-        "--skipLibCheck",
-        "--types",
-        "node",
-        path.join(repoRoot, "src/audit/ledger.ts"),
-      ],
-      { cwd: repoRoot },
-    );
-    writeFileSync(path.join(out, "package.json"), '{ "type": "module" }\n');
+    const out = compileLedgerModule("b2mml-audit-test");
     const child = path.join(out, "append-child.mjs");
     writeFileSync(
       child,

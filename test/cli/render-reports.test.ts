@@ -38,7 +38,7 @@ function issue(message: string, path = "/A"): ValidationIssue {
 }
 
 describe("the JUnit report", () => {
-  test("a file whose name holds U+0001, validated through the CLI: xmllint parses the report", () => {
+  test("a file whose name holds U+0001, validated through the CLI: xmllint parses the report", async () => {
     const name = path.join(dir, "bad\u0001name.xml");
     copyFileSync(path.join(repoRoot, "fixtures/b2mml-v0600/invalid/unknown-element/document.xml"), name);
     let out = "";
@@ -48,7 +48,7 @@ describe("the JUnit report", () => {
       },
       err: () => undefined,
     };
-    runCli(["validate", "--format", "junit", name], io);
+    await runCli(["validate", "--format", "junit", name], io);
     xmllint(out);
     const testcase = childElements(childElements(parseXmlTree(out))[0] ?? parseXmlTree(out))[0];
     const shown = attribute(testcase, "name");

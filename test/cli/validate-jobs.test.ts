@@ -148,10 +148,15 @@ describe.skipIf(!built)("b2mml validate --jobs (worker threads, the built CLI)",
         });
     });
     const [one, two] = ledgers;
-    // One record per readable file (not the missing one), in the order of the command line.
-    expect(one).toHaveLength(files.length - 1);
+    // One record per file, in the order of the command line; the missing one is recorded too (issue #10:
+    // outcome unusable, IO_UNREADABLE, no input digest).
+    expect(one).toHaveLength(files.length);
     expect(two).toEqual(one);
-    expect(one?.map((r) => (r.source as { file: string }).file)).toEqual(files.filter((f) => f !== missing));
+    expect(one?.map((r) => (r.source as { file: string }).file)).toEqual(files);
+    expect(one?.find((r) => (r.source as { file: string }).file === missing)).toMatchObject({
+      outcome: "unusable",
+      findings: { errors: { count: 1, codes: { IO_UNREADABLE: 1 } } },
+    });
   }, 30_000);
 });
 if (!built) test.skip(distMissing, () => {});

@@ -5,15 +5,22 @@
  * @module
  */
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createAuditRecord } from "../../audit/audit-record.js";
-import { type DigestRecord, digest } from "../../audit/digest.js";
-import { appendToLedger, type LedgerCheckpoint, LedgerError, verifyLedger } from "../../audit/ledger.js";
+import { createAuditRecord, tallyFindings } from "../../audit/audit-record.js";
+import {
+  appendToLedger,
+  type LedgerAppend,
+  type LedgerCheckpoint,
+  LedgerError,
+  readLedgerCheckpoint,
+  verifyLedger,
+} from "../../audit/ledger.js";
 import { parseXmlTree } from "../../binding/xml-tree.js";
-import type { DocumentValidationResult } from "../../validation/validate-document.js";
+import { RULES } from "../../validation/rules/index.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { digestInput, type InputDigest, UNKNOWN_MESSAGE_TYPE } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
+import type { ValidatedResult } from "../validate-workers.js";
 
 export const AUDIT_HELP = `Usage: b2mml audit verify [--checkpoint <checkpoint.json>] <ledger.jsonl>
 
@@ -23,13 +30,47 @@ previous one, in sequence, no torn last line; and the records give the Merkle ro
 records than its checkpoint was truncated.
 
 Prints "ok: <n> record(s), root <hex>" (exit 0), or "<ledger>:<line>: <why>" for the first bad
-line (exit 1).
+line (exit 1). A ledger or checkpoint that cannot be read (missing, a directory, too large), or a
+checkpoint that is not one, is an input error: "<file>: <CODE> <why>; expected …" (exit 3).
 
 Options:
-  --checkpoint <file>  verify against this checkpoint (JSON: size, root, lastHash, bytes)
+  --checkpoint <file>  verify against this checkpoint (JSON: size, root, lastHash, bytes as
+                       integers, root and lastHash as 64 lowercase hex digits; format optional)
   -h, --help           this text
 
 ${EXIT_CODE_HELP}`;
+
+/** `<file>: <CODE> <what>; expected …; received …`: a ledger error as the CLI prints it. */
+export function formatLedgerError(error: LedgerError): string {
+  return `${error.path}: ${error.code} ${error.message}`;
+}
+
+/**
+ * Appends a record for a command's `--audit` and reports on stderr: a ledger error (nothing appended)
+ * returns the input-error exit code; a record appended whose checkpoint file could not be replaced is
+ * reported as such (the record is in the ledger: a re-run would record the run twice) and returns
+ * `undefined`, like a clean append.
+ */
+export function appendCommandAudit(
+  command: string,
+  ledger: string,
+  append: () => LedgerAppend,
+  io: Io,
+): ExitCode | undefined {
+  let appended: LedgerAppend;
+  try {
+    appended = append();
+  } catch (error) {
+    if (!(error instanceof LedgerError)) throw error;
+    io.err(`${command}: the audit ledger ${ledger}: nothing recorded: ${formatLedgerError(error)}`);
+    return ExitCode.INPUT_ERROR;
+  }
+  if (appended.checkpointFile === "not-updated" && appended.checkpointError)
+    io.err(
+      `${command}: the audit ledger ${ledger}: record ${appended.seq} appended, checkpoint not updated: ${formatLedgerError(appended.checkpointError)}`,
+    );
+  return undefined;
+}
 
 export function runAudit(args: readonly string[], io: Io): ExitCode {
   const [sub, ...rest] = args;
@@ -49,19 +90,13 @@ export function runAudit(args: readonly string[], io: Io): ExitCode {
   if (ledger === undefined) return usage("no ledger to verify");
   if (extra.length > 0) return usage("one ledger at a time");
   let checkpoint: LedgerCheckpoint | undefined;
-  if (values.checkpoint !== undefined) {
-    try {
-      checkpoint = JSON.parse(readFileSync(values.checkpoint, "utf8")) as LedgerCheckpoint;
-    } catch (error) {
-      io.err(`b2mml audit: ${values.checkpoint}: cannot read the checkpoint (${(error as Error).message})`);
-      return ExitCode.INPUT_ERROR;
-    }
-  }
   let result: ReturnType<typeof verifyLedger>;
   try {
+    if (values.checkpoint !== undefined) checkpoint = readLedgerCheckpoint(values.checkpoint);
     result = verifyLedger(ledger, checkpoint ? { checkpoint } : {});
   } catch (error) {
-    io.err(`b2mml audit: ${ledger}: ${(error as Error).message}`);
+    if (!(error instanceof LedgerError)) throw error;
+    io.err(`b2mml audit: ${formatLedgerError(error)}`);
     return ExitCode.INPUT_ERROR;
   }
   if (result.problem) {
@@ -72,39 +107,106 @@ export function runAudit(args: readonly string[], io: Io): ExitCode {
   return ExitCode.OK;
 }
 
+/** The business rules' IDs, as `validate --rules` runs them (the whole catalogue). */
+const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+
+/** One file of a `validate --audit` run, as the record needs it. */
+export interface ValidationAuditRun {
+  readonly file: string;
+  /** The file's bytes; absent when it could not be read (`unreadable` says why). */
+  readonly bytes?: Uint8Array;
+  /** The validation result; absent when the file could not be read. */
+  readonly result?: ValidatedResult;
+  /** The system error code when the file could not be read (`ENOENT`, `EISDIR`…). */
+  readonly unreadable?: string;
+  /** Whether `--rules` was given. */
+  readonly rules: boolean;
+  /** Who ran it (`--actor`), as given. */
+  readonly actor?: string;
+  readonly correlationId?: string;
+}
+
 /**
  * Appends the audit record of one `validate` run on one file: the digest of the canonical input (C14N 1.0;
- * of the bytes as given when the document is unusable), the schema set's files, the outcome.
+ * of the bytes as given, with `inputNotCanonical` saying why, when the document is unusable), the schema
+ * set's files, the outcome, the issues by code, whether the business rules ran and which, the actor.
+ * A file that could not be read is recorded too: outcome `unusable`, its `IO_UNREADABLE` finding, no
+ * input digest (there are no bytes to digest).
  *
- * @throws {@link LedgerError} when the ledger is damaged or locked
+ * @throws {@link LedgerError} when nothing could be appended (damaged, locked, unwritable)
  */
-export function appendValidationAudit(
-  ledger: string,
-  file: string,
-  bytes: Uint8Array,
-  result: DocumentValidationResult,
-  correlationId: string = randomUUID(),
-): void {
-  let input: DigestRecord;
-  let messageType = "unknown";
-  try {
-    messageType = parseXmlTree(bytes, { file }).local;
-    input = digest(bytes, { canonicalization: "c14n", reader: { file } });
-  } catch {
-    input = digest(bytes);
+export function appendValidationAudit(ledger: string, run: ValidationAuditRun): LedgerAppend {
+  const { file, bytes, result } = run;
+  let messageType = UNKNOWN_MESSAGE_TYPE;
+  let input: InputDigest | undefined;
+  if (bytes !== undefined) {
+    input = digestInput(bytes, file, "xml");
+    try {
+      messageType = parseXmlTree(bytes, { file }).local;
+    } catch {
+      // refused by the reader: the record says unknown, inputNotCanonical and the findings say why
+    }
   }
+  const issues = result?.issues ?? [];
+  const unreadable = run.unreadable !== undefined ? [{ code: "IO_UNREADABLE" }] : [];
+  const outcome = result?.outcome ?? "unusable";
+  const ran = run.rules && outcome !== "unusable";
   const record = createAuditRecord({
     operation: "validation",
-    correlationId,
-    idempotencyKey: `validation:${input.hex}`,
+    correlationId: run.correlationId ?? randomUUID(),
+    idempotencyKey: input ? `validation:${input.record.hex}` : `validation:unreadable:${file}`,
     messageType,
-    ...(result.release ? { b2mmlRelease: result.release } : {}),
+    ...(result?.release ? { b2mmlRelease: result.release } : {}),
     source: { file },
-    input,
-    ...(result.schemaSet ? { schemaSet: result.schemaSet } : {}),
-    outcome: result.outcome,
+    ...(input ? { input: input.record } : {}),
+    ...(input?.notCanonical !== undefined ? { inputNotCanonical: input.notCanonical } : {}),
+    ...(run.unreadable !== undefined
+      ? { inputNotCanonical: `the file could not be read (${run.unreadable})` }
+      : {}),
+    ...(result?.schemaSet ? { schemaSet: result.schemaSet } : {}),
+    outcome,
+    findings: tallyFindings(
+      [...unreadable, ...issues.filter((i) => i.severity === "error")],
+      issues.filter((i) => i.severity === "warning"),
+    ),
+    rules: { ran, ids: ran ? RULE_IDS : [] },
+    ...(run.actor !== undefined ? { actor: run.actor } : {}),
   });
-  appendToLedger(ledger, record);
+  return appendToLedger(ledger, record);
+}
+
+/**
+ * `validate --audit`: appends one file's record (nothing without `--audit`); see {@link appendCommandAudit}
+ * for what is reported and returned.
+ */
+export function recordValidationAudit(
+  values: { readonly audit?: string; readonly actor?: string; readonly rules?: boolean },
+  run: Omit<ValidationAuditRun, "rules" | "actor">,
+  io: Io,
+): ExitCode | undefined {
+  const ledger = values.audit;
+  if (ledger === undefined) return undefined;
+  const full: ValidationAuditRun = {
+    ...run,
+    rules: values.rules === true,
+    ...(values.actor !== undefined ? { actor: values.actor } : {}),
+  };
+  return appendCommandAudit("b2mml validate", ledger, () => appendValidationAudit(ledger, full), io);
+}
+
+/**
+ * `--actor <name>`: recorded as given in each audit record, so it needs `--audit` and a name that is not
+ * empty. Returns the usage exit code (after printing why) when it is wrong.
+ */
+export function checkAuditActor(
+  values: { readonly audit?: string; readonly actor?: string },
+  usage: (message: string) => ExitCode,
+): ExitCode | undefined {
+  if (values.actor === undefined) return undefined;
+  if (values.audit === undefined)
+    return usage("--actor <name> is recorded in the audit record: give --audit <ledger> too");
+  if (values.actor.trim() === "") return usage("--actor: the name must not be empty");
+  return undefined;
 }
 
 export { LedgerError };

@@ -6,7 +6,6 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { LedgerError } from "../../audit/ledger.js";
 import { parseXmlTree, XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
 import type { IdocPacket } from "../../idoc/model.js";
@@ -21,6 +20,7 @@ import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
+import { appendCommandAudit, checkAuditActor } from "./audit.js";
 import { MAP_EXIT_CODES, readMapConfig } from "./map-config.js";
 
 export const MAP_ERP_POSTINGS_HELP = `Usage: b2mml map erp-postings <ProductionPerformance.xml> --config <file> --out-dir <dir> [options]
@@ -35,6 +35,7 @@ Options:
                            reservations, order items
   --out-dir <dir>          where the IDoc files are written (created when missing)
   --audit <ledger>         append the run's audit record to this ledger (see b2mml audit verify)
+  --actor <name>           who runs it, recorded as given in the audit record (with --audit)
   -h, --help               this text
 
 Warnings and errors go to stderr, one a line, as "path: code message"; the file names to stdout.
@@ -51,6 +52,7 @@ export async function runMapErpPostings(args: readonly string[], io: Io): Promis
       "order-context": { type: "string" },
       "out-dir": { type: "string" },
       audit: { type: "string" },
+      actor: { type: "string" },
     },
     "b2mml map erp-postings",
     MAP_ERP_POSTINGS_HELP,
@@ -58,6 +60,8 @@ export async function runMapErpPostings(args: readonly string[], io: Io): Promis
   );
   if (!parsed.ok) return parsed.code;
   const { values, positionals, usage } = parsed;
+  const badActor = checkAuditActor(values, usage);
+  if (badActor !== undefined) return badActor;
   const [file, ...extra] = positionals;
   if (file === undefined) return usage("no ProductionPerformance file given");
   if (extra.length > 0) return usage(`one document at a time; got also ${extra.join(", ")}`);
@@ -106,21 +110,26 @@ export async function runMapErpPostings(args: readonly string[], io: Io): Promis
   );
   for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
   if (values.audit !== undefined) {
-    try {
-      appendMappingAudit(values.audit, {
-        mapper: "production-performance-to-erp",
-        messageType: parseXmlTree(input).local,
-        inputs: [{ file, bytes: input }],
-        packets: [],
-        configuration: JSON.parse(config.text) as unknown,
-        outcome: result.ok ? "mapped" : "rejected",
-        ...(result.ok ? { outputs: result.idocs.map((d) => d.xml) } : {}),
-      });
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      io.err(`b2mml map erp-postings: the audit ledger ${values.audit}: ${error.message}`);
-      return ExitCode.INPUT_ERROR;
-    }
+    const ledger = values.audit;
+    const failed = appendCommandAudit(
+      "b2mml map erp-postings",
+      ledger,
+      () =>
+        appendMappingAudit(ledger, {
+          mapper: "production-performance-to-erp",
+          messageType: parseXmlTree(input).local,
+          inputs: [{ file, bytes: input }],
+          packets: [],
+          configuration: JSON.parse(config.text) as unknown,
+          outcome: result.ok ? "mapped" : "rejected",
+          warnings: result.warnings,
+          ...(result.ok ? {} : { errors: result.errors }),
+          ...(values.actor !== undefined ? { actor: values.actor } : {}),
+          ...(result.ok ? { outputs: result.idocs.map((d) => d.xml) } : {}),
+        }),
+      io,
+    );
+    if (failed !== undefined) return failed;
   }
   if (!result.ok) {
     for (const error of result.errors) io.err(formatMapIssue(error));

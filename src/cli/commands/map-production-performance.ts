@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { LedgerError } from "../../audit/ledger.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
 import type { IdocPacket } from "../../idoc/model.js";
@@ -18,6 +17,7 @@ import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
 import { startProgress } from "../progress.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
+import { appendCommandAudit, checkAuditActor } from "./audit.js";
 import { MAP_EXIT_CODES, readMapConfig } from "./map-config.js";
 import { emitDocument, reportRejected } from "./map-output.js";
 
@@ -33,6 +33,7 @@ Options:
   --verb <verb>            Sync (default) or Process
   -o, --output <file>      write the document to a file instead of stdout
   --audit <ledger>         append the run's audit record to this ledger (see b2mml audit verify)
+  --actor <name>           who runs it, recorded as given in the audit record (with --audit)
   -h, --help               this text
 
 The document goes to stdout (or --output); warnings and errors to stderr, one a line, as
@@ -66,6 +67,7 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
       verb: { type: "string" },
       output: { type: "string", short: "o" },
       audit: { type: "string" },
+      actor: { type: "string" },
     },
     "b2mml map",
     MAP_PERFORMANCE_HELP,
@@ -74,6 +76,8 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
   );
   if (!parsed.ok) return parsed.code;
   const { values, positionals, usage } = parsed;
+  const badActor = checkAuditActor(values, usage);
+  if (badActor !== undefined) return badActor;
   if (positionals.length === 0) return usage("no IDoc file given");
   if (values.config === undefined) return usage("--config <file> is required");
   const verb = values.verb ?? "Sync";
@@ -110,22 +114,27 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
   const what = positionals.join(", ");
   for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
   if (values.audit !== undefined) {
-    try {
-      appendMappingAudit(values.audit, {
-        mapper: "idoc-to-production-performance",
-        messageType: inputs[0]?.packet.idocs[0]?.messageType ?? "unknown",
-        inputs: files,
-        packets: inputs.map((i) => i.packet),
-        configuration: JSON.parse(configText) as unknown,
-        outcome: result.ok ? "mapped" : "rejected",
-        b2mmlOutput: true,
-        ...(result.ok ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
-      });
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      io.err(`b2mml map: the audit ledger ${values.audit}: ${error.message}`);
-      return ExitCode.INPUT_ERROR;
-    }
+    const ledger = values.audit;
+    const failed = appendCommandAudit(
+      "b2mml map",
+      ledger,
+      () =>
+        appendMappingAudit(ledger, {
+          mapper: "idoc-to-production-performance",
+          messageType: inputs[0]?.packet.idocs[0]?.messageType,
+          inputs: files,
+          packets: inputs.map((i) => i.packet),
+          configuration: JSON.parse(configText) as unknown,
+          outcome: result.ok ? "mapped" : "rejected",
+          warnings: result.warnings,
+          ...(result.ok ? {} : { errors: result.errors }),
+          ...(values.actor !== undefined ? { actor: values.actor } : {}),
+          b2mmlOutput: true,
+          ...(result.ok ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
+        }),
+      io,
+    );
+    if (failed !== undefined) return failed;
   }
   if (!result.ok) return reportRejected(what, result.errors, result.warnings.length, io);
   const emitted = emitDocument(result.xml, values.output, io);

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { LedgerError } from "../../audit/ledger.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
 import type { IdocPacket } from "../../idoc/model.js";
@@ -17,6 +16,7 @@ import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand, reportUsage } from "../parse-command.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
+import { appendCommandAudit, checkAuditActor } from "./audit.js";
 import { MAP_EXIT_CODES, readMapConfig } from "./map-config.js";
 import { runMapErpPostings } from "./map-erp-postings.js";
 import { emitDocument, reportRejected } from "./map-output.js";
@@ -49,6 +49,7 @@ Options:
   -o, --output <file>   write the document to a file instead of stdout
   --audit <ledger>      append the run's audit record (input and output digests, configuration,
                         schema set, outcome) to this ledger (see b2mml audit verify)
+  --actor <name>        who runs it, recorded as given in the audit record (with --audit)
   -h, --help            this text
 
 The document goes to stdout (or --output); warnings and errors to stderr, one a line, as
@@ -88,6 +89,7 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
       created: { type: "string" },
       output: { type: "string", short: "o" },
       audit: { type: "string" },
+      actor: { type: "string" },
     },
     "b2mml map",
     MAP_SCHEDULE_HELP,
@@ -96,6 +98,8 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
   );
   if (!parsed.ok) return parsed.code;
   const { values, positionals, usage } = parsed;
+  const badActor = checkAuditActor(values, usage);
+  if (badActor !== undefined) return badActor;
   const [file, ...extra] = positionals;
   if (file === undefined) return usage("no IDoc file given");
   if (extra.length > 0) return usage(`one IDoc file at a time; got also ${extra.join(", ")}`);
@@ -131,22 +135,27 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
   for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
   const rejected = !result.ok || (values.strict === true && result.warnings.length > 0);
   if (values.audit !== undefined) {
-    try {
-      appendMappingAudit(values.audit, {
-        mapper: "loipro-to-production-schedule",
-        messageType: packet.idocs[0]?.messageType ?? "LOIPRO",
-        inputs: [{ file, bytes }],
-        packets: [packet],
-        configuration: JSON.parse(configText) as unknown,
-        outcome: rejected ? "rejected" : "mapped",
-        b2mmlOutput: true,
-        ...(result.ok && !rejected ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
-      });
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      io.err(`b2mml map: the audit ledger ${values.audit}: ${error.message}`);
-      return ExitCode.INPUT_ERROR;
-    }
+    const ledger = values.audit;
+    const failed = appendCommandAudit(
+      "b2mml map",
+      ledger,
+      () =>
+        appendMappingAudit(ledger, {
+          mapper: "loipro-to-production-schedule",
+          messageType: packet.idocs[0]?.messageType,
+          inputs: [{ file, bytes }],
+          packets: [packet],
+          configuration: JSON.parse(configText) as unknown,
+          outcome: rejected ? "rejected" : "mapped",
+          warnings: result.warnings,
+          ...(result.ok ? {} : { errors: result.errors }),
+          ...(values.actor !== undefined ? { actor: values.actor } : {}),
+          b2mmlOutput: true,
+          ...(result.ok && !rejected ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
+        }),
+      io,
+    );
+    if (failed !== undefined) return failed;
   }
   if (!result.ok) return reportRejected(file, result.errors, result.warnings.length, io);
   if (values.strict && result.warnings.length > 0) {

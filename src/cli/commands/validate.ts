@@ -6,7 +6,6 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { B2MML_RELEASES, type B2mmlRelease, isB2mmlRelease } from "../../validation/release.js";
-import type { DocumentValidationResult } from "../../validation/validate-document.js";
 import { ExitCode, exitCodeHelp, worseExitCode } from "../exit-codes.js";
 import { type ExpandedInput, expandInputs } from "../expand-inputs.js";
 import type { Io } from "../io.js";
@@ -19,7 +18,7 @@ import { renderText } from "../render/render-text.js";
 import type { FileReport } from "../render/report.js";
 import { type FileOutcome, type ValidateFileOptions, validateFile } from "../validate-file.js";
 import { validateInWorkers, WORKER_ENTRY, workerEntryAvailable } from "../validate-workers.js";
-import { appendValidationAudit, LedgerError } from "./audit.js";
+import { checkAuditActor, recordValidationAudit } from "./audit.js";
 
 /** The exit codes `b2mml validate` can return. */
 export const VALIDATE_EXIT_CODES: readonly ExitCode[] = [
@@ -41,8 +40,9 @@ Options:
   --release <name>    ${B2MML_RELEASES.join(", ")}; default: detected from the root element's namespace
   --rules             also check the business rules (see docs/rules.md)
   --format <format>   text (default: file:line:column code message), json, or junit
-  --audit <ledger>    append each file's audit record (input digest, schema set, outcome) to this
-                      ledger (see b2mml audit verify)
+  --audit <ledger>    append each file's audit record (input digest, schema set, outcome, issue
+                      codes, rules run) to this ledger (see b2mml audit verify)
+  --actor <name>      who runs it, recorded as given in each audit record (with --audit)
   --jobs <n>          validate in n threads: this one and n - 1 worker threads (0 or auto: one
                       per core); default 1, this thread alone. The report, the summary, the exit code
                       and the ledger are those of --jobs 1, in file order
@@ -157,6 +157,7 @@ export async function runValidate(args: readonly string[], io: Io): Promise<Exit
       rules: { type: "boolean" },
       format: { type: "string" },
       audit: { type: "string" },
+      actor: { type: "string" },
       jobs: { type: "string" },
     },
     "b2mml validate",
@@ -165,6 +166,8 @@ export async function runValidate(args: readonly string[], io: Io): Promise<Exit
   );
   if (!parsed.ok) return parsed.code;
   const { values, positionals, usage } = parsed;
+  const badActor = checkAuditActor(values, usage);
+  if (badActor !== undefined) return badActor;
   const format = values.format ?? "text";
   if (!(format in FORMATS)) return usage(`unknown format "${format}"; expected text, json or junit`);
   if (values.release !== undefined && !isB2mmlRelease(values.release))
@@ -229,20 +232,18 @@ export async function runValidate(args: readonly string[], io: Io): Promise<Exit
       printed = true;
     }
     progress.update(reports.length);
-    if (values.audit === undefined || outcome.kind !== "validated" || outcome.bytes === undefined) continue;
-    try {
-      // The record reads the release, the outcome and the schema set's folder and files only.
-      appendValidationAudit(
-        values.audit,
-        outcome.file,
-        outcome.bytes,
-        outcome.result as DocumentValidationResult,
-      );
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
+    // The record reads the release, the outcome, the issues and the schema set's folder and files only.
+    const audited =
+      outcome.kind === "validated"
+        ? { file: outcome.file, ...(outcome.bytes ? { bytes: outcome.bytes } : {}), result: outcome.result }
+        : outcome.kind === "unreadable"
+          ? { file: outcome.file, unreadable: outcome.received ?? outcome.code }
+          : undefined;
+    if (audited === undefined) continue;
+    const failed = recordValidationAudit(values, audited, io);
+    if (failed !== undefined) {
       progress.finish();
-      io.err(`b2mml validate: the audit ledger ${values.audit}: ${error.message}`);
-      return ExitCode.INPUT_ERROR;
+      return failed;
     }
   }
   progress.finish();
