@@ -27,6 +27,7 @@ import {
 } from "../binding/xml-tree.js";
 import { ElementLocator } from "./element-locator.js";
 import type { ValidationIssue } from "./issues.js";
+import { toLibxml2Refusal } from "./libxml2-refusal.js";
 import { type B2mmlRelease, detectRelease } from "./release.js";
 import { withServedFiles } from "./schema-input-provider.js";
 import { loadSchemaSet, type SchemaSet, type SchemaSetSource } from "./schema-set-loader.js";
@@ -74,12 +75,19 @@ export interface XsdValidationResult {
  * libxml2's options for documents: no network (`NONET`), no external entities or DTD (`NO_XXE`), no system
  * catalog, line numbers beyond 65535 (`BIG_LINES`). Entity substitution (`NOENT`), DTD loading
  * (`DTDLOAD`/`DTDATTR`/`DTDVALID`), XInclude and recovery stay off.
+ *
+ * `HUGE` lifts libxml2's own size limits (10,000,000 bytes of text, comment, CDATA or attribute value;
+ * depth 256) to its large ones (1,000,000,000 bytes; depth 2048): the hardened reader, which reads every
+ * document first, is the one that limits (in characters, `ReaderOptions`); libxml2's smaller limits
+ * counted UTF-8 bytes, so 8 Mi characters of `€` passed the reader and failed in libxml2. `HUGE` only
+ * changes limits: entity expansion stays impossible (the reader refuses every DOCTYPE).
  */
 export const DOCUMENT_PARSE_OPTIONS =
   ParseOption.XML_PARSE_NONET |
   ParseOption.XML_PARSE_NO_XXE |
   ParseOption.XML_PARSE_NO_SYS_CATALOG |
-  ParseOption.XML_PARSE_BIG_LINES;
+  ParseOption.XML_PARSE_BIG_LINES |
+  ParseOption.XML_PARSE_HUGE;
 
 /**
  * Validates one document against an XSD schema set.
@@ -200,15 +208,7 @@ function validateWithLibxml2(
     );
   } catch (error) {
     if (!(error instanceof XmlLibError)) throw error;
-    return error.details.map((d) => ({
-      code: "XML_NOT_WELL_FORMED",
-      severity: "error",
-      source: "xml",
-      message: d.message.trim(),
-      line: d.line,
-      column: d.col,
-      path: "",
-    }));
+    return [readerIssue(toLibxml2Refusal(error, file))];
   }
   try {
     schemaSet.validator.validate(doc);
@@ -234,5 +234,7 @@ function readerIssue(error: XmlParseError): ValidationIssue {
     line: error.line,
     column: error.column,
     path: "",
+    ...(error.expected === undefined ? {} : { expected: error.expected }),
+    ...(error.received === undefined ? {} : { received: error.received }),
   };
 }
