@@ -20,7 +20,12 @@ export {
   RELEASE_NAMESPACES,
 } from "./release.js";
 export { RULES, type Rule, type RuleContext, type RunRulesOptions, runRules } from "./rules/index.js";
-export { SchemaSetError, type SchemaSetErrorCode, type SchemaSetProblem } from "./schema-set-error.js";
+export {
+  SchemaSetError,
+  type SchemaSetErrorCode,
+  type SchemaSetProblem,
+  type SchemaSetProblemCode,
+} from "./schema-set-error.js";
 export {
   disposeSchemaSets,
   loadSchemaSet,
