@@ -19,7 +19,16 @@ export {
   isB2mmlRelease,
   RELEASE_NAMESPACES,
 } from "./release.js";
-export { RULES, type Rule, type RuleContext, type RunRulesOptions, runRules } from "./rules/index.js";
+export {
+  parseRuleSelection,
+  RULES,
+  type Rule,
+  type RuleContext,
+  type RuleSelection,
+  type RuleSelectionError,
+  type RunRulesOptions,
+  runRules,
+} from "./rules/index.js";
 export {
   SchemaSetError,
   type SchemaSetErrorCode,

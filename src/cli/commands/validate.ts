@@ -1,11 +1,13 @@
 /**
- * `b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file>...`
+ * `b2mml validate [--schemas <dir>] [--release <release>] [--rules[=<list>]] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file>...`
  *
  * @module
  */
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { B2MML_RELEASES, type B2mmlRelease, isB2mmlRelease } from "../../validation/release.js";
+import { RULES, type RuleSelection } from "../../validation/rules/index.js";
+import { looksLikeRuleSelection, parseRuleSelection } from "../../validation/rules/rule-selection.js";
 import type { DocumentValidationResult } from "../../validation/validate-document.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
@@ -24,7 +26,7 @@ import {
 } from "../validate-workers.js";
 import { appendValidationAudit, LedgerError } from "./audit.js";
 
-export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file>...
+export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules[=<list>]] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file>...
 
 Validates B2MML documents against XML Schema (libxml2) and, with --rules, the business rules.
 
@@ -32,7 +34,11 @@ Options:
   --schemas <dir>     an official B2MML schema set (a release folder); default: the built-in V0600
                       production profile for V0600 documents
   --release <name>    ${B2MML_RELEASES.join(", ")}; default: detected from the root element's namespace
-  --rules             also check the business rules (see docs/rules.md)
+  --rules             also check every business rule (see docs/rules.md)
+  --rules=<list>      check only some rules: comma-separated rule IDs, all, and -ID to
+                      leave one out, e.g. --rules=B2MML-TIME-001,B2MML-UOM-001 or
+                      --rules=all,-B2MML-ID-001 (the = is required); an unknown ID is a
+                      usage error
   --format <format>   text (default: file:line:column code message), json, or junit
   --audit <ledger>    append each file's audit record (input digest, schema set, outcome) to this
                       ledger (see b2mml audit verify)
@@ -78,9 +84,62 @@ function* validateHere(files: readonly string[], options: ValidateFileOptions): 
   for (const file of files) yield validateFile(file, options);
 }
 
+/**
+ * `--rules=<list>` taken out of the arguments (`parseArgs` knows `--rules` as a flag only), and a rule list
+ * written after a bare `--rules` (which would otherwise be read as a file).
+ */
+function takeRuleSelection(args: readonly string[]): {
+  readonly rest: string[];
+  readonly lists: string[];
+  readonly misplaced?: string;
+} {
+  const rest: string[] = [];
+  const lists: string[] = [];
+  let misplaced: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? "";
+    if (arg === "--") {
+      rest.push(...args.slice(i));
+      break;
+    }
+    if (arg.startsWith("--rules=")) {
+      lists.push(arg.slice("--rules=".length));
+      continue;
+    }
+    rest.push(arg);
+    const next = args[i + 1];
+    if (arg === "--rules" && next !== undefined && misplaced === undefined && looksLikeRuleSelection(next)) {
+      misplaced = next; // reported as a usage error once the other options are read
+      i++;
+    }
+  }
+  return { rest, lists, ...(misplaced === undefined ? {} : { misplaced }) };
+}
+
+/** The rules `--rules` / `--rules=<list>` ask for: `false`, `true` (every rule) or a selection. */
+function resolveRules(
+  flag: boolean | undefined,
+  lists: readonly string[],
+  misplaced: string | undefined,
+  usage: (message: string) => ExitCode,
+): boolean | RuleSelection | ExitCode {
+  if (misplaced !== undefined)
+    return usage(`--rules ${misplaced}: a rule list follows --rules after "=": --rules=${misplaced}`);
+  if (lists.length > 1) return usage("--rules=<list> given more than once; give one list");
+  const [list] = lists;
+  if (list === undefined) return flag === true;
+  const read = parseRuleSelection(
+    list,
+    RULES.map((rule) => rule.id),
+  );
+  if (!read.ok) return usage(`--rules=${list}: ${read.message}; expected ${read.expected}`);
+  return read.selection;
+}
+
 export function runValidate(args: readonly string[], io: Io): ExitCode {
+  const { rest, lists, misplaced } = takeRuleSelection(args);
   const parsed = parseCommand(
-    args,
+    rest,
     {
       schemas: { type: "string" },
       release: { type: "string" },
@@ -101,6 +160,8 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
     return usage(`unknown release "${values.release}"; expected one of ${B2MML_RELEASES.join(", ")}`);
   if (files.length === 0) return usage("no file to validate");
   const release = values.release as B2mmlRelease | undefined;
+  const rules = resolveRules(values.rules, lists, misplaced, usage);
+  if (typeof rules === "number") return rules;
 
   const jobs = parseJobs(values.jobs);
   if (jobs === undefined)
@@ -116,7 +177,7 @@ export function runValidate(args: readonly string[], io: Io): ExitCode {
   }
 
   const options: ValidateFileOptions = {
-    rules: values.rules === true,
+    rules,
     ...(release ? { release } : {}),
     ...(values.schemas !== undefined ? { schemas: values.schemas } : {}),
   };
