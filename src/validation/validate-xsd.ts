@@ -161,7 +161,9 @@ function validate(
     };
     return withLazyRoot({ release, valid: false, issues: [issue], schemaSet: undefined }, tree);
   }
-  const issues = validateWithLibxml2(input, tree, schemaSet, options.file);
+  const issues = validateWithLibxml2(input, tree, schemaSet, options.file).map((issue) =>
+    explainRootOutsideProfile(issue, schemaSet),
+  );
   const valid = !issues.some((i) => i.severity === "error");
   return withLazyRoot({ release, valid, issues, schemaSet }, tree);
 }
@@ -223,6 +225,27 @@ function validateWithLibxml2(
   } finally {
     doc.dispose();
   }
+}
+
+/**
+ * A root that the built-in profile does not declare: the profile covers the production documents only,
+ * so a valid V0600 document of another kind (MaterialDefinition, ProductDefinition, …) lands here. The
+ * issue says so, lists the profile's roots and how to validate against the official set.
+ */
+function explainRootOutsideProfile(issue: ValidationIssue, schemaSet: SchemaSet): ValidationIssue {
+  if (!schemaSet.builtIn || issue.code !== "XSD_NO_ROOT_DECLARATION") return issue;
+  const root = issue.received?.replace(/^\{[^}]*\}/, "") ?? "the root element";
+  return {
+    ...issue,
+    message:
+      `${root} is not a root of the built-in V0600 production profile, which declares only the ` +
+      `ProductionSchedule and ProductionPerformance documents (${schemaSet.roots.length} roots, see expected). ` +
+      "Validate other V0600 documents against MESA's official V0600 schema set: " +
+      "--schemas <folder of the official V0600 set> on the command line, " +
+      "schemas: { dir: <that folder> } in validateXsd/validateDocument. " +
+      `(libxml2: ${issue.message})`,
+    expected: `a root of the built-in profile: ${schemaSet.roots.join(", ")}`,
+  };
 }
 
 function readerIssue(error: XmlParseError): ValidationIssue {
