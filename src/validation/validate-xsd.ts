@@ -33,6 +33,7 @@ import { withServedFiles } from "./schema-input-provider.js";
 import { loadSchemaSet, type SchemaSet, type SchemaSetSource } from "./schema-set-loader.js";
 import { indexPaths } from "./xpath.js";
 import { toXsdIssue } from "./xsd-issue.js";
+import { explainYearBeyondEngine } from "./year-limit.js";
 
 export interface ValidateXsdOptions {
   /**
@@ -162,7 +163,7 @@ function validate(
     return withLazyRoot({ release, valid: false, issues: [issue], schemaSet: undefined }, tree);
   }
   const issues = validateWithLibxml2(input, tree, schemaSet, options.file).map((issue) =>
-    explainRootOutsideProfile(issue, schemaSet),
+    explainYearBeyondEngine(explainRootOutsideProfile(issue, schemaSet)),
   );
   const valid = !issues.some((i) => i.severity === "error");
   return withLazyRoot({ release, valid, issues, schemaSet }, tree);
