@@ -149,7 +149,7 @@ export function readXml<R>(
     tagColumn = afterText ? lastColumn - 1 : lastColumn;
     const at = { line: tagLine, column: tagColumn };
     if (tag.name.length > maxNameLength) nameTooLong(at);
-    checkQName(tag.name, "element", at);
+    if (tag.name.includes(":")) checkQName(tag.name, "element", at);
     if (depth + 1 > maxDepth) refuse("XML_TOO_DEEP", `elements nest deeper than maxDepth (${maxDepth})`, at);
     if (++elementCount > maxElements)
       refuse("XML_TOO_MANY_ELEMENTS", `more elements than maxElements (${maxElements})`, at);
@@ -167,7 +167,7 @@ export function readXml<R>(
         { line: tagLine, column: tagColumn },
       );
     if (attr.value.length > maxTextLength) tooLong("an attribute value", lastPlace());
-    checkQName(attr.name, "attribute", lastPlace());
+    if (attr.name.includes(":")) checkQName(attr.name, "attribute", lastPlace());
     if (attr.prefix === "xmlns" || attr.name === "xmlns")
       checkNamespaceUri(attr.name, attr.value, lastPlace());
     mark(false);
