@@ -4,14 +4,13 @@
  * size limit applied while reading (a 2 GiB file is refused without being loaded); a FIFO named `*.xsd`
  * is refused at once instead of hanging the loader; a directory named `*.xsd` is refused as not a file.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { disposeSchemaSets, loadSchemaSet, SchemaSetError } from "../../src/validation/index.js";
-
-const MAX_SCHEMA_FILE_BYTES = 64 * 1024 * 1024;
+import { MAX_SCHEMA_FILE_BYTES } from "../../src/validation/schema-set-scan.js";
 
 const XSD_NS = "http://www.w3.org/2001/XMLSchema";
 const temp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "b2mml-schema-files-")));
@@ -97,7 +96,16 @@ describe("schema files are read with a limit, and only regular files", () => {
     timeout: 10_000,
   }, () => {
     const dir = makeSet("fifo", (d) => execFileSync("mkfifo", [path.join(d, "pipe.xsd")]));
-    expect(problemsOf(dir)).toEqual([{ code: "NOT_A_FILE", file: path.join(dir, "pipe.xsd") }]);
+    // A writer that opens the FIFO and closes it after 3 s: a loader that waits for data is released
+    // then (and fails on what it read) instead of hanging the test run.
+    const writer = spawn("sh", ["-c", 'exec 3>"$1"; sleep 3', "sh", path.join(dir, "pipe.xsd")], {
+      stdio: "ignore",
+    });
+    try {
+      expect(problemsOf(dir)).toEqual([{ code: "NOT_A_FILE", file: path.join(dir, "pipe.xsd") }]);
+    } finally {
+      writer.kill();
+    }
   });
 
   test("a directory named *.xsd is refused as not a file", () => {
