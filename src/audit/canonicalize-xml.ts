@@ -7,7 +7,11 @@
  *    attribute defaulting and no entity other than the five predefined ones), UTF-8 only, size and shape
  *    limits ({@link ReaderOptions});
  * 2. libxml2 then parses it with {@link DOCUMENT_PARSE_OPTIONS} (no entity substitution, no DTD loading,
- *    no network, no catalog) while no external file is served.
+ *    no network, no catalog) while no external file is served. The reader refuses everything libxml2's
+ *    parser and canonicalizer refuse (names that are not QNames, namespace names that are not absolute
+ *    URIs, a second byte order mark); should libxml2 still refuse the document (a reader limit raised
+ *    beyond libxml2's), its error is an {@link XmlParseError} `XML_REFUSED_BY_LIBXML2` with libxml2's
+ *    position, never an internal error.
  *
  * Canonical XML of a document depends on its DTD (default attributes, entity replacement text, attribute
  * types for normalization); since a DOCTYPE is refused, the canonical form here is the one of the
@@ -15,8 +19,9 @@
  *
  * @module
  */
-import { XmlDocument } from "libxml2-wasm";
-import { parseXmlTree, type ReaderOptions } from "../binding/xml-tree.js";
+import { XmlDocument, XmlLibError } from "libxml2-wasm";
+import { type ReaderOptions, scanXml } from "../binding/xml-tree.js";
+import { toLibxml2Refusal } from "../validation/libxml2-refusal.js";
 import { withServedFiles } from "../validation/schema-input-provider.js";
 import { DOCUMENT_PARSE_OPTIONS } from "../validation/validate-xsd.js";
 import { type C14nMethod, type C14nMethodName, type C14nMethodUri, c14nMethod } from "./c14n-method.js";
@@ -69,16 +74,21 @@ export function resolveCanonicalizeOptions(options: CanonicalizeXmlOptions): {
  * Parses untrusted XML through both gates (see the module documentation) and returns libxml2's
  * document. The caller disposes of it.
  *
- * @throws {@link XmlParseError} when the hardened reader refuses the input
+ * @throws {@link XmlParseError} when the hardened reader refuses the input, or libxml2 does
  */
 export function parseForCanonicalization(
   input: string | Uint8Array,
   reader: ReaderOptions = {},
 ): XmlDocument {
-  parseXmlTree(input, reader);
+  scanXml(input, reader);
   const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
   const option = { url: reader.file ?? "document.xml", option: DOCUMENT_PARSE_OPTIONS };
-  return withServedFiles(new Map(), [], () => XmlDocument.fromBuffer(bytes, option));
+  try {
+    return withServedFiles(new Map(), [], () => XmlDocument.fromBuffer(bytes, option));
+  } catch (error) {
+    if (error instanceof XmlLibError) throw toLibxml2Refusal(error, reader.file);
+    throw error;
+  }
 }
 
 /**
@@ -86,7 +96,7 @@ export function parseForCanonicalization(
  *
  * @returns the canonical form: UTF-8 bytes, exactly as the algorithm defines them (no trailing newline)
  * @throws {@link XmlParseError} when the hardened reader refuses the input (a DOCTYPE, a limit, not UTF-8,
- *   not well-formed)
+ *   not well-formed, a lone surrogate in a string, a relative namespace URI), or libxml2 does
  * @throws {@link XPathSelectorError} when a subtree or node-set expression fails
  * @throws `RangeError` for an unknown method, or a PrefixList with a non-exclusive method
  */

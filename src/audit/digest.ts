@@ -6,6 +6,7 @@
  * @module
  */
 import { createHash, timingSafeEqual } from "node:crypto";
+import { assertWellFormedString } from "../shared/find-lone-surrogate.js";
 import { type C14nMethodName, type C14nMethodUri, findC14nMethod, JCS } from "./c14n-method.js";
 import { canonicalizeJson, canonicalizeJsonText } from "./canonicalize-json.js";
 import { type CanonicalizeXmlOptions, canonicalizeXml } from "./canonicalize-xml.js";
@@ -85,9 +86,17 @@ export function canonicalizationUri(canonicalization: Canonicalization | string 
   return method.uri;
 }
 
-/** The octets that are hashed: the payload's canonical form. */
+/**
+ * The octets that are hashed: the payload's canonical form.
+ *
+ * A string payload must be well-formed UTF-16: a lone surrogate is refused (`IllFormedStringError`, code
+ * `ILL_FORMED_UTF16`, or the reader's `XML_ILL_FORMED_UTF16` for XML), never encoded as U+FFFD, which
+ * would give two different strings one digest.
+ */
 export function canonicalBytes(payload: unknown, options: DigestOptions = {}): Uint8Array {
   const uri = canonicalizationUri(options.canonicalization ?? "none");
+  if (typeof payload === "string" && (uri === null || uri === JCS || options.alreadyCanonical))
+    assertWellFormedString(payload, "the payload");
   if (uri === null || options.alreadyCanonical) {
     if (typeof payload === "string") return Buffer.from(payload, "utf8");
     if (payload instanceof Uint8Array) return payload;
@@ -132,8 +141,9 @@ export function digestBytes(
  * - JSON (`jcs`): a string or bytes is a JSON text; any other value is taken as the JSON value itself;
  * - `none`: the octets as given (a string is encoded as UTF-8).
  *
- * @throws what the canonicalization throws (a refused document, an invalid JSON text), and
- *   `RangeError` for an unknown algorithm or canonicalization
+ * @throws what the canonicalization throws (a refused document, an invalid JSON text),
+ *   `IllFormedStringError` for a string payload with a lone surrogate, and `RangeError` for an unknown
+ *   algorithm or canonicalization
  */
 export function digest(payload: unknown, options: DigestOptions = {}): DigestRecord {
   const uri = canonicalizationUri(options.canonicalization ?? "none");

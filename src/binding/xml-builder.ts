@@ -19,6 +19,8 @@
 import type { SaxesAttributeNS, SaxesTagNS } from "saxes";
 import { findDoctype, type Position, positionOf, ReaderParser, type Refuse } from "./xml-input.js";
 import type { DEFAULT_READER_LIMITS, XmlAttribute, XmlElement, XmlNode, XmlText } from "./xml-model.js";
+import { classifyNamespaceUri } from "./xml-namespace-uri.js";
+import { explainNotQName } from "./xml-qname.js";
 
 export type Limits = { -readonly [K in keyof typeof DEFAULT_READER_LIMITS]: number };
 
@@ -88,6 +90,27 @@ export function readXml<R>(
     refuse("XML_TEXT_TOO_LONG", `${what} longer than maxTextLength (${maxTextLength})`, at);
   const nameTooLong = (at: Position): never =>
     refuse("XML_NAME_TOO_LONG", `a name longer than maxNameLength (${maxNameLength})`, at);
+  const checkQName = (name: string, what: string, at: Position) => {
+    const reason = explainNotQName(name);
+    if (reason !== undefined)
+      refuse("XML_BAD_QNAME", `the ${what} name "${name}" is not a QName: ${reason}`, at, {
+        expected: "a QName: NCName or NCName:NCName",
+        received: name,
+      });
+  };
+  const checkNamespaceUri = (name: string, value: string, at: Position) => {
+    if (value === "") return; // xmlns="" undeclares the default namespace; xmlns:p="" is saxes's error
+    const kind = classifyNamespaceUri(value);
+    if (kind === "absolute") return;
+    const what =
+      kind === "relative"
+        ? "a relative URI reference (namespace names must be absolute; Canonical XML refuses relative ones)"
+        : "not a URI reference (RFC 3986: no spaces, no non-ASCII characters unless percent-encoded)";
+    refuse("XML_BAD_NAMESPACE_URI", `${name}="${value}": the namespace name is ${what}`, at, {
+      expected: "an absolute URI (RFC 3986)",
+      received: value,
+    });
+  };
 
   parser.on("error", (err) => {
     // saxes prefixes its message with "line:column: "; keep our own position format.
@@ -126,6 +149,7 @@ export function readXml<R>(
     tagColumn = afterText ? lastColumn - 1 : lastColumn;
     const at = { line: tagLine, column: tagColumn };
     if (tag.name.length > maxNameLength) nameTooLong(at);
+    if (tag.name.includes(":")) checkQName(tag.name, "element", at);
     if (depth + 1 > maxDepth) refuse("XML_TOO_DEEP", `elements nest deeper than maxDepth (${maxDepth})`, at);
     if (++elementCount > maxElements)
       refuse("XML_TOO_MANY_ELEMENTS", `more elements than maxElements (${maxElements})`, at);
@@ -143,6 +167,9 @@ export function readXml<R>(
         { line: tagLine, column: tagColumn },
       );
     if (attr.value.length > maxTextLength) tooLong("an attribute value", lastPlace());
+    if (attr.name.includes(":")) checkQName(attr.name, "attribute", lastPlace());
+    if (attr.prefix === "xmlns" || attr.name === "xmlns")
+      checkNamespaceUri(attr.name, attr.value, lastPlace());
     mark(false);
   });
   parser.on("opentag", (tag) => {

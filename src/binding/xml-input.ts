@@ -7,6 +7,7 @@
  * @module
  */
 import { SaxesParser } from "saxes";
+import { findLoneSurrogate, formatCodeUnit } from "../shared/find-lone-surrogate.js";
 import type { XmlParseErrorCode } from "./xml-model.js";
 
 /** A 1-based line and column (columns count characters). */
@@ -15,8 +16,19 @@ export interface Position {
   readonly column: number;
 }
 
+/** What was expected and what was found, for a refusal that can say it. */
+export interface RefusalDetail {
+  readonly expected?: string;
+  readonly received?: string;
+}
+
 /** Throws the {@link XmlParseError} for `code` at `at`. */
-export type Refuse = (code: XmlParseErrorCode, message: string, at: Position) => never;
+export type Refuse = (
+  code: XmlParseErrorCode,
+  message: string,
+  at: Position,
+  detail?: RefusalDetail,
+) => never;
 
 export const POS1: Position = { line: 1, column: 1 };
 
@@ -79,6 +91,8 @@ export function inputChunks(input: string | Uint8Array, refuse: Refuse): Iterabl
   if (typeof input === "string") {
     // the byte order mark of a decoded file is skipped, as for bytes (columns never count it)
     bomLength = input.charCodeAt(0) === 0xfeff ? 1 : 0;
+    if (bomLength === 1 && input.charCodeAt(1) === 0xfeff) refuseDuplicateBom(refuse);
+    refuseLoneSurrogate(input, bomLength, refuse);
     head = input.slice(bomLength, bomLength + 512);
   } else {
     if (
@@ -90,10 +104,35 @@ export function inputChunks(input: string | Uint8Array, refuse: Refuse): Iterabl
     if (startsWith(input, [0x3c, 0, 0x3f, 0]) || startsWith(input, [0, 0x3c, 0, 0x3f]))
       refuse("XML_UNSUPPORTED_ENCODING", "UTF-16 text without a byte order mark; only UTF-8 is read", POS1);
     if (startsWith(input, [0xef, 0xbb, 0xbf])) bomLength = 3;
+    if (bomLength === 3 && startsWith(input.subarray(3), [0xef, 0xbb, 0xbf])) refuseDuplicateBom(refuse);
     head = String.fromCharCode(...input.subarray(bomLength, bomLength + 512));
   }
   checkDeclaredEncoding(head, refuse);
   return typeof input === "string" ? stringChunks(input, bomLength) : utf8Chunks(input, bomLength, refuse);
+}
+
+/**
+ * A second U+FEFF right after the byte order mark: the parser would skip it as a byte order mark too,
+ * while to XML (and libxml2) it is a character before the root element.
+ */
+function refuseDuplicateBom(refuse: Refuse): never {
+  return refuse("XML_DUPLICATE_BOM", "a second byte order mark (U+FEFF) after the first one", POS1, {
+    expected: "at most one byte order mark, then '<'",
+    received: "U+FEFF",
+  });
+}
+
+/** Refuses a string that is not well-formed UTF-16, at the lone surrogate's line and column. */
+function refuseLoneSurrogate(input: string, from: number, refuse: Refuse): void {
+  const lone = findLoneSurrogate(input);
+  if (lone === undefined) return;
+  const unit = formatCodeUnit(lone.codeUnit);
+  refuse(
+    "XML_ILL_FORMED_UTF16",
+    `a lone surrogate ${unit} at index ${lone.index}: the string is not well-formed UTF-16`,
+    positionOf(input.slice(from), lone.index - from),
+    { expected: "a Unicode character (a surrogate only as half of a pair)", received: unit },
+  );
 }
 
 /** Refuses an XML declaration that names an encoding other than UTF-8. */

@@ -72,7 +72,30 @@ export type XmlParseErrorCode =
   /** The bytes are not valid UTF-8. */
   | "XML_BAD_ENCODING"
   /** A UTF-16/UTF-32 byte order mark, or an XML declaration naming an encoding other than UTF-8. */
-  | "XML_UNSUPPORTED_ENCODING";
+  | "XML_UNSUPPORTED_ENCODING"
+  /**
+   * A string input that is not well-formed UTF-16: a lone surrogate has no Unicode character, and
+   * encoding it would silently turn it into U+FFFD.
+   */
+  | "XML_ILL_FORMED_UTF16"
+  /** A second byte order mark right after the first: U+FEFF may begin a document once. */
+  | "XML_DUPLICATE_BOM"
+  /**
+   * An element or attribute name that is not a QName (Namespaces in XML 1.0 §3): more than one colon,
+   * or a prefix or local part that is not an NCName (`b2:-a`, `b2:1a`, `xmlns:.p`).
+   */
+  | "XML_BAD_QNAME"
+  /**
+   * A namespace declaration whose value is not an absolute URI (RFC 3986): not a URI reference at all
+   * (`"foo bar"`, `"http://a/ü"`), or a relative one (`"rel/x"`, `"#f"`), which Namespaces in XML
+   * deprecates and Canonical XML must refuse. `xmlns=""` (no default namespace) is accepted.
+   */
+  | "XML_BAD_NAMESPACE_URI"
+  /**
+   * libxml2 refused a document the reader accepted (a limit of libxml2 beyond the reader's, e.g. a
+   * `maxDepth` raised past 2048); the message is libxml2's, the position its own.
+   */
+  | "XML_REFUSED_BY_LIBXML2";
 
 /** A document that is not well-formed, or is refused; carries where it happened. */
 export class XmlParseError extends Error {
@@ -83,9 +106,16 @@ export class XmlParseError extends Error {
     readonly line: number,
     readonly column: number,
     readonly file?: string,
+    detail: { readonly expected?: string; readonly received?: string } = {},
   ) {
     super(`${file ?? "<input>"}:${line}:${column}: ${message}`);
+    if (detail.expected !== undefined) this.expected = detail.expected;
+    if (detail.received !== undefined) this.received = detail.received;
   }
+  /** What was expected at the position, when the refusal can say it. */
+  declare readonly expected?: string;
+  /** What was found instead (for example the refused namespace URI). */
+  declare readonly received?: string;
 }
 
 /**

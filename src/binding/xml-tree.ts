@@ -36,7 +36,7 @@
  */
 import type { SaxesTagNS } from "saxes";
 import { type Limits, type ReaderSink, readXml, TreeSink } from "./xml-builder.js";
-import { hasElementStart, inputChunks, POS1, type Position } from "./xml-input.js";
+import { hasElementStart, inputChunks, POS1, type Position, type RefusalDetail } from "./xml-input.js";
 import {
   DEFAULT_READER_LIMITS,
   type ReaderOptions,
@@ -96,8 +96,8 @@ function read<R>(
   const opts: ReaderOptions = typeof options === "string" ? { file: options } : (options ?? {});
   const file = opts.file;
   const limits = resolveLimits(opts);
-  const refuse = (code: XmlParseErrorCode, message: string, at: Position): never => {
-    throw new XmlParseError(code, message, at.line, at.column, file);
+  const refuse = (code: XmlParseErrorCode, message: string, at: Position, detail?: RefusalDetail): never => {
+    throw new XmlParseError(code, message, at.line, at.column, file, detail);
   };
 
   if (input.length > limits.maxInputBytes)

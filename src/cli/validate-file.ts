@@ -4,16 +4,19 @@
  *
  * @module
  */
+
 import { DEFAULT_READER_LIMITS } from "../binding/xml-model.js";
 import type { ValidationIssue } from "../validation/issues.js";
 import type { B2mmlRelease } from "../validation/release.js";
+import type { RuleSelection } from "../validation/rules/rule-selection.js";
 import { SchemaSetError } from "../validation/schema-set-error.js";
 import { validateDocument } from "../validation/validate-document.js";
 import { type InputErrorCode, readInputFile, STDIN_PATH } from "./read-input.js";
 
 /** The options of `b2mml validate` that reach the validation of one file. */
 export interface ValidateFileOptions {
-  readonly rules: boolean;
+  /** `--rules`: `true` for every rule, a selection for `--rules=<list>`. */
+  readonly rules: boolean | RuleSelection;
   readonly release?: B2mmlRelease;
   /** The `--schemas` folder. */
   readonly schemas?: string;

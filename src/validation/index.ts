@@ -19,8 +19,22 @@ export {
   isB2mmlRelease,
   RELEASE_NAMESPACES,
 } from "./release.js";
-export { RULES, type Rule, type RuleContext, type RunRulesOptions, runRules } from "./rules/index.js";
-export { SchemaSetError, type SchemaSetErrorCode, type SchemaSetProblem } from "./schema-set-error.js";
+export {
+  parseRuleSelection,
+  RULES,
+  type Rule,
+  type RuleContext,
+  type RuleSelection,
+  type RuleSelectionError,
+  type RunRulesOptions,
+  runRules,
+} from "./rules/index.js";
+export {
+  SchemaSetError,
+  type SchemaSetErrorCode,
+  type SchemaSetProblem,
+  type SchemaSetProblemCode,
+} from "./schema-set-error.js";
 export {
   disposeSchemaSets,
   loadSchemaSet,

@@ -37,6 +37,11 @@ export interface SchemaSet {
   readonly release: B2mmlRelease | undefined;
   /** The entry's target namespace. */
   readonly targetNamespace: string;
+  /**
+   * The possible document roots in the target namespace: the global element declarations of the files
+   * compiled, by local name, sorted.
+   */
+  readonly roots: readonly string[];
   /** Every schema file compiled (synthesized files excluded), by path, with its SHA-256. */
   readonly files: readonly { readonly file: string; readonly sha256: string }[];
   /** The text of the synthesized entry and wrappers (for documentation and debugging). */
@@ -167,6 +172,14 @@ function load(
     builtIn,
     release: release ?? detectRelease(targetNamespace),
     targetNamespace,
+    roots: [
+      ...new Set(
+        [...schemas.values()]
+          .filter((s) => s.targetNamespace === targetNamespace)
+          .flatMap((s) => s.globalElements)
+          .filter((name) => name !== ""),
+      ),
+    ].sort(),
     files: [...schemas.values()]
       .map((s) => ({ file: s.file, sha256: s.sha256 }))
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),

@@ -1,15 +1,28 @@
 /**
  * Reads the files of a schema set before libxml2 sees them: every `include`, `import` and `redefine` must
  * name a file inside the set's directory (no network, no `..` out of it, no absolute path elsewhere) that
- * exists. The XSD files are read with the project's hardened reader (a DOCTYPE is refused).
+ * exists. Every file read must be a regular file whose real path (symbolic links resolved) lies inside the
+ * directory, and is read with a size limit applied while reading ({@link readBoundedFile}: a FIFO is refused
+ * without waiting for a writer, an endless device is cut at the limit). The XSD files are read with the
+ * project's hardened reader (a DOCTYPE is refused).
  *
  * @module
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { attributeValue, childElements, parseXmlTree, XmlParseError } from "../binding/xml-tree.js";
+import {
+  attributeValue,
+  childElements,
+  DEFAULT_READER_LIMITS,
+  parseXmlTree,
+  XmlParseError,
+} from "../binding/xml-tree.js";
+import { readBoundedFile } from "../shared/read-bounded-file.js";
 import { SchemaSetError, type SchemaSetProblem } from "./schema-set-error.js";
+
+/** The largest schema file read: the hardened reader's default `maxInputBytes` (64 MiB). */
+export const MAX_SCHEMA_FILE_BYTES = DEFAULT_READER_LIMITS.maxInputBytes;
 
 const XSD_NS = "http://www.w3.org/2001/XMLSchema";
 const DECLARATIONS = new Set([
@@ -68,14 +81,29 @@ export function scanSchemaSet(dir: string, startFiles: readonly string[]): Map<s
 }
 
 function scanSchema(dir: string, file: string, problems: SchemaSetProblem[]): ScannedSchema | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    problems.push({ file, line: 0, column: 0, message: `cannot read the schema file: ${reason}` });
+  const outside = linkOutside(dir, file);
+  if (outside !== undefined) {
+    problems.push({
+      file,
+      line: 0,
+      column: 0,
+      code: "SCHEMA_FILE_OUTSIDE_SET",
+      message: `refused: a symbolic link to ${outside}, outside the schema directory ${dir}`,
+    });
     return undefined;
   }
+  const read = readBoundedFile(file, { maxBytes: MAX_SCHEMA_FILE_BYTES });
+  if (!read.ok) {
+    problems.push({
+      file,
+      line: 0,
+      column: 0,
+      code: read.code,
+      message: `cannot read the schema file: ${read.message}`,
+    });
+    return undefined;
+  }
+  const bytes = read.bytes;
   let root: ReturnType<typeof parseXmlTree>;
   try {
     root = parseXmlTree(bytes, { file });
@@ -152,6 +180,20 @@ function resolveInside(dir: string, fromFile: string, location: string): string 
     return { reason: `it resolves to ${target}, outside the schema directory ${dir}` };
   }
   return target;
+}
+
+/**
+ * The real path of `file` when a symbolic link (of the file or of a folder on its way) takes it out of
+ * `dir`; `undefined` when it stays inside or does not exist (the read then reports that).
+ */
+function linkOutside(dir: string, file: string): string | undefined {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+  return isInside(fs.realpathSync(dir), real) ? undefined : real;
 }
 
 function isInside(dir: string, file: string): boolean {

@@ -6,7 +6,7 @@
  * @module
  */
 import type { ValidationIssue } from "./issues.js";
-import { runRules } from "./rules/index.js";
+import { type RuleSelection, runRules } from "./rules/index.js";
 import {
   type ValidateXsdOptions,
   validateXsd,
@@ -15,8 +15,11 @@ import {
 } from "./validate-xsd.js";
 
 export interface ValidateDocumentOptions extends ValidateXsdOptions {
-  /** Run the business rules too: `true` for all, or the IDs of the rules to run. @default false */
-  readonly rules?: boolean | readonly string[];
+  /**
+   * Run the business rules too: `true` for all, the IDs of the rules to run, or a {@link RuleSelection}
+   * (`{ exclude: ["B2MML-ID-001"] }`: all but one). An unknown ID is a `RangeError`. @default false
+   */
+  readonly rules?: boolean | readonly string[] | RuleSelection;
 }
 
 export interface DocumentValidationResult {
@@ -41,11 +44,20 @@ export function validateDocument(
   const unusable = xsd.issues.some((i) => i.source === "xml" && i.severity === "error");
   const issues = [...xsd.issues];
   if (!unusable && options.rules && xsd.root) {
-    const only = options.rules === true ? undefined : options.rules;
-    issues.push(...runRules(xsd.root, only ? { only } : {}));
+    issues.push(...runRules(xsd.root, toRuleSelection(options.rules)));
   }
   const order = (i: ValidationIssue) => (i.source === "rule" ? 1 : 0);
   issues.sort((a, b) => a.line - b.line || a.column - b.column || order(a) - order(b));
   const outcome = unusable ? "unusable" : issues.some((i) => i.severity === "error") ? "invalid" : "valid";
   return { release: xsd.release, outcome, issues, schemaSet: xsd.schemaSet };
+}
+
+/** The selection `rules` names (`true`: every rule; an array: those IDs). */
+function toRuleSelection(rules: true | readonly string[] | RuleSelection): RuleSelection {
+  if (rules === true) return {};
+  return isIdList(rules) ? { only: rules } : rules;
+}
+
+function isIdList(rules: readonly string[] | RuleSelection): rules is readonly string[] {
+  return Array.isArray(rules);
 }

@@ -27,11 +27,13 @@ import {
 } from "../binding/xml-tree.js";
 import { ElementLocator } from "./element-locator.js";
 import type { ValidationIssue } from "./issues.js";
+import { toLibxml2Refusal } from "./libxml2-refusal.js";
 import { type B2mmlRelease, detectRelease } from "./release.js";
 import { withServedFiles } from "./schema-input-provider.js";
 import { loadSchemaSet, type SchemaSet, type SchemaSetSource } from "./schema-set-loader.js";
 import { indexPaths } from "./xpath.js";
 import { toXsdIssue } from "./xsd-issue.js";
+import { explainYearBeyondEngine } from "./year-limit.js";
 
 export interface ValidateXsdOptions {
   /**
@@ -74,12 +76,19 @@ export interface XsdValidationResult {
  * libxml2's options for documents: no network (`NONET`), no external entities or DTD (`NO_XXE`), no system
  * catalog, line numbers beyond 65535 (`BIG_LINES`). Entity substitution (`NOENT`), DTD loading
  * (`DTDLOAD`/`DTDATTR`/`DTDVALID`), XInclude and recovery stay off.
+ *
+ * `HUGE` lifts libxml2's own size limits (10,000,000 bytes of text, comment, CDATA or attribute value;
+ * depth 256) to its large ones (1,000,000,000 bytes; depth 2048): the hardened reader, which reads every
+ * document first, is the one that limits (in characters, `ReaderOptions`); libxml2's smaller limits
+ * counted UTF-8 bytes, so 8 Mi characters of `€` passed the reader and failed in libxml2. `HUGE` only
+ * changes limits: entity expansion stays impossible (the reader refuses every DOCTYPE).
  */
 export const DOCUMENT_PARSE_OPTIONS =
   ParseOption.XML_PARSE_NONET |
   ParseOption.XML_PARSE_NO_XXE |
   ParseOption.XML_PARSE_NO_SYS_CATALOG |
-  ParseOption.XML_PARSE_BIG_LINES;
+  ParseOption.XML_PARSE_BIG_LINES |
+  ParseOption.XML_PARSE_HUGE;
 
 /**
  * Validates one document against an XSD schema set.
@@ -153,7 +162,9 @@ function validate(
     };
     return withLazyRoot({ release, valid: false, issues: [issue], schemaSet: undefined }, tree);
   }
-  const issues = validateWithLibxml2(input, tree, schemaSet, options.file);
+  const issues = validateWithLibxml2(input, tree, schemaSet, options.file).map((issue) =>
+    explainYearBeyondEngine(explainRootOutsideProfile(issue, schemaSet)),
+  );
   const valid = !issues.some((i) => i.severity === "error");
   return withLazyRoot({ release, valid, issues, schemaSet }, tree);
 }
@@ -200,15 +211,7 @@ function validateWithLibxml2(
     );
   } catch (error) {
     if (!(error instanceof XmlLibError)) throw error;
-    return error.details.map((d) => ({
-      code: "XML_NOT_WELL_FORMED",
-      severity: "error",
-      source: "xml",
-      message: d.message.trim(),
-      line: d.line,
-      column: d.col,
-      path: "",
-    }));
+    return [readerIssue(toLibxml2Refusal(error, file))];
   }
   try {
     schemaSet.validator.validate(doc);
@@ -225,6 +228,27 @@ function validateWithLibxml2(
   }
 }
 
+/**
+ * A root that the built-in profile does not declare: the profile covers the production documents only,
+ * so a valid V0600 document of another kind (MaterialDefinition, ProductDefinition, …) lands here. The
+ * issue says so, lists the profile's roots and how to validate against the official set.
+ */
+function explainRootOutsideProfile(issue: ValidationIssue, schemaSet: SchemaSet): ValidationIssue {
+  if (!schemaSet.builtIn || issue.code !== "XSD_NO_ROOT_DECLARATION") return issue;
+  const root = issue.received?.replace(/^\{[^}]*\}/, "") ?? "the root element";
+  return {
+    ...issue,
+    message:
+      `${root} is not a root of the built-in V0600 production profile, which declares only the ` +
+      `ProductionSchedule and ProductionPerformance documents (${schemaSet.roots.length} roots, see expected). ` +
+      "Validate other V0600 documents against MESA's official V0600 schema set: " +
+      "--schemas <folder of the official V0600 set> on the command line, " +
+      "schemas: { dir: <that folder> } in validateXsd/validateDocument. " +
+      `(libxml2: ${issue.message})`,
+    expected: `a root of the built-in profile: ${schemaSet.roots.join(", ")}`,
+  };
+}
+
 function readerIssue(error: XmlParseError): ValidationIssue {
   return {
     code: error.code,
@@ -234,5 +258,7 @@ function readerIssue(error: XmlParseError): ValidationIssue {
     line: error.line,
     column: error.column,
     path: "",
+    ...(error.expected === undefined ? {} : { expected: error.expected }),
+    ...(error.received === undefined ? {} : { received: error.received }),
   };
 }

@@ -25,7 +25,9 @@ export type XsdIssueCode =
   | "XSD_INVALID_CONTENT"
   | "XSD_IDENTITY_CONSTRAINT"
   | "XSD_INVALID"
-  | "XSD_UNKNOWN_RELEASE";
+  | "XSD_UNKNOWN_RELEASE"
+  /** A valid xs:dateTime/xs:date whose year is beyond ±2147483647, libxml2-wasm's limit (`year-limit.ts`). */
+  | "XSD_YEAR_BEYOND_ENGINE_LIMIT";
 
 interface Classified {
   code: XsdIssueCode;

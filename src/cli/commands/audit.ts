@@ -15,7 +15,7 @@ import {
   verifyLedger,
 } from "../../audit/ledger.js";
 import { parseXmlTree } from "../../binding/xml-tree.js";
-import { RULES } from "../../validation/rules/index.js";
+import { RULES, type RuleSelection, selectRules } from "../../validation/rules/index.js";
 import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { digestInput, type InputDigest, UNKNOWN_MESSAGE_TYPE } from "../mapping-audit.js";
@@ -119,8 +119,8 @@ export interface ValidationAuditRun {
   readonly result?: ValidatedResult;
   /** The system error code when the file could not be read (`ENOENT`, `EISDIR`…). */
   readonly unreadable?: string;
-  /** Whether `--rules` was given. */
-  readonly rules: boolean;
+  /** `--rules`: `true` for every rule, a selection for `--rules=<list>`, `false` for none. */
+  readonly rules: boolean | RuleSelection;
   /** Who ran it (`--actor`), as given. */
   readonly actor?: string;
   readonly correlationId?: string;
@@ -150,7 +150,9 @@ export function appendValidationAudit(ledger: string, run: ValidationAuditRun): 
   const issues = result?.issues ?? [];
   const unreadable = run.unreadable !== undefined ? [{ code: "IO_UNREADABLE" }] : [];
   const outcome = result?.outcome ?? "unusable";
-  const ran = run.rules && outcome !== "unusable";
+  const ran = run.rules !== false && outcome !== "unusable";
+  const ids =
+    run.rules === true ? RULE_IDS : run.rules === false ? [] : selectRules(run.rules).map((r) => r.id);
   const record = createAuditRecord({
     operation: "validation",
     correlationId: run.correlationId ?? randomUUID(),
@@ -169,7 +171,7 @@ export function appendValidationAudit(ledger: string, run: ValidationAuditRun): 
       [...unreadable, ...issues.filter((i) => i.severity === "error")],
       issues.filter((i) => i.severity === "warning"),
     ),
-    rules: { ran, ids: ran ? RULE_IDS : [] },
+    rules: { ran, ids: ran ? ids : [] },
     ...(run.actor !== undefined ? { actor: run.actor } : {}),
   });
   return appendToLedger(ledger, record);
@@ -180,7 +182,7 @@ export function appendValidationAudit(ledger: string, run: ValidationAuditRun): 
  * for what is reported and returned.
  */
 export function recordValidationAudit(
-  values: { readonly audit?: string; readonly actor?: string; readonly rules?: boolean },
+  values: { readonly audit?: string; readonly actor?: string; readonly rules?: boolean | RuleSelection },
   run: Omit<ValidationAuditRun, "rules" | "actor">,
   io: Io,
 ): ExitCode | undefined {
@@ -188,7 +190,7 @@ export function recordValidationAudit(
   if (ledger === undefined) return undefined;
   const full: ValidationAuditRun = {
     ...run,
-    rules: values.rules === true,
+    rules: values.rules ?? false,
     ...(values.actor !== undefined ? { actor: values.actor } : {}),
   };
   return appendCommandAudit("b2mml validate", ledger, () => appendValidationAudit(ledger, full), io);

@@ -121,11 +121,31 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
       ...(values.strict ? { strict: true } : {}),
     });
   } catch (error) {
-    if (error instanceof XmlParseError || error instanceof IdocInputError) {
-      io.err(`${error.message} (${error.code})`);
-      return ExitCode.INPUT_ERROR;
+    if (!(error instanceof XmlParseError || error instanceof IdocInputError)) throw error;
+    io.err(`${error.message} (${error.code})`);
+    // A refused input is recorded as a rejection too: its digest (of the bytes, when it has no canonical
+    // form) and the reader's code.
+    if (values.audit !== undefined) {
+      const ledger = values.audit;
+      const failed = appendCommandAudit(
+        "b2mml map",
+        ledger,
+        () =>
+          appendMappingAudit(ledger, {
+            mapper: "loipro-to-production-schedule",
+            messageType: undefined,
+            inputs: [{ file, bytes }],
+            packets: [],
+            configuration: JSON.parse(configText) as unknown,
+            outcome: "rejected",
+            errors: [{ code: error.code }],
+            ...(values.actor !== undefined ? { actor: values.actor } : {}),
+          }),
+        io,
+      );
+      if (failed !== undefined) return failed;
     }
-    throw error;
+    return ExitCode.INPUT_ERROR;
   }
 
   const result = mapLoiproToProductionSchedule(packet, config.config, {

@@ -1,5 +1,5 @@
 /**
- * `b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file>...`
+ * `b2mml validate [--schemas <dir>] [--release <release>] [--rules[=<list>]] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file>...`
  *
  * @module
  */
@@ -16,6 +16,7 @@ import { renderJson } from "../render/render-json.js";
 import { renderJunit } from "../render/render-junit.js";
 import { renderText } from "../render/render-text.js";
 import type { FileReport } from "../render/report.js";
+import { resolveRules, takeRuleSelection } from "../rule-selection-args.js";
 import { type FileOutcome, type ValidateFileOptions, validateFile } from "../validate-file.js";
 import { validateInWorkers, WORKER_ENTRY, workerEntryAvailable } from "../validate-workers.js";
 import { checkAuditActor, recordValidationAudit } from "./audit.js";
@@ -30,7 +31,7 @@ export const VALIDATE_EXIT_CODES: readonly ExitCode[] = [
   ExitCode.INTERNAL,
 ];
 
-export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file|dir|pattern|->...
+export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules[=<list>]] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file|dir|pattern|->...
 
 Validates B2MML documents against XML Schema (libxml2) and, with --rules, the business rules.
 
@@ -38,7 +39,11 @@ Options:
   --schemas <dir>     an official B2MML schema set (a release folder); default: the built-in V0600
                       production profile for V0600 documents
   --release <name>    ${B2MML_RELEASES.join(", ")}; default: detected from the root element's namespace
-  --rules             also check the business rules (see docs/rules.md)
+  --rules             also check every business rule (see docs/rules.md)
+  --rules=<list>      check only some rules: comma-separated rule IDs, all, and -ID to
+                      leave one out, e.g. --rules=B2MML-TIME-001,B2MML-UOM-001 or
+                      --rules=all,-B2MML-ID-001 (the = is required); an unknown ID is a
+                      usage error
   --format <format>   text (default: file:line:column code message), json, or junit
   --audit <ledger>    append each file's audit record (input digest, schema set, outcome, issue
                       codes, rules run) to this ledger (see b2mml audit verify)
@@ -149,8 +154,9 @@ async function* outcomesOf(
 }
 
 export async function runValidate(args: readonly string[], io: Io): Promise<ExitCode> {
+  const { rest, lists, misplaced } = takeRuleSelection(args);
   const parsed = parseCommand(
-    args,
+    rest,
     {
       schemas: { type: "string" },
       release: { type: "string" },
@@ -174,6 +180,8 @@ export async function runValidate(args: readonly string[], io: Io): Promise<Exit
     return usage(`unknown release "${values.release}"; expected one of ${B2MML_RELEASES.join(", ")}`);
   if (positionals.length === 0) return usage("no file to validate");
   const release = values.release as B2mmlRelease | undefined;
+  const rules = resolveRules(values.rules, lists, misplaced, usage);
+  if (typeof rules === "number") return rules;
 
   const jobs = parseJobs(values.jobs);
   if (jobs === undefined)
@@ -192,7 +200,7 @@ export async function runValidate(args: readonly string[], io: Io): Promise<Exit
 
   const maxInputBytes = inputLimit();
   const options: ValidateFileOptions = {
-    rules: values.rules === true,
+    rules,
     maxInputBytes,
     ...(release ? { release } : {}),
     ...(values.schemas !== undefined ? { schemas: values.schemas } : {}),
@@ -240,7 +248,7 @@ export async function runValidate(args: readonly string[], io: Io): Promise<Exit
           ? { file: outcome.file, unreadable: outcome.received ?? outcome.code }
           : undefined;
     if (audited === undefined) continue;
-    const failed = recordValidationAudit(values, audited, io);
+    const failed = recordValidationAudit({ ...values, rules }, audited, io);
     if (failed !== undefined) {
       progress.finish();
       return failed;

@@ -1,55 +1,42 @@
 /**
- * B2MML-ID-001: requests, responses and segments are identified.
+ * B2MML-ID-001: an ID that is given identifies something.
  *
  * @module
  */
 import type { ValidationIssue } from "../issues.js";
 import { b2mmlChildren, collapsedText, type Rule, ruleIssue } from "./rule.js";
 
-/** Elements that must have an ID child with a non-empty value. */
-export const ID_REQUIRED: ReadonlySet<string> = new Set([
+/**
+ * The identified objects whose `ID`, when present, must not be empty: what MES and ERP refer to later.
+ * The XSD makes every one of these IDs optional, and so does this rule: an absent ID is not an issue
+ * (a segment response reported by its `ProcessSegmentID`, the query noun of a `Get`, the echo of an
+ * `Acknowledge` are meaningful without one); an empty one is, since it identifies nothing and two empty IDs
+ * look alike.
+ */
+export const ID_CHECKED: ReadonlySet<string> = new Set([
+  "ProductionSchedule",
+  "ProductionPerformance",
   "ProductionRequest",
   "ProductionResponse",
   "SegmentRequirement",
   "SegmentResponse",
   // V0700+: the operations documents that replace the production ones
-  "OperationsRequest",
-  "OperationsResponse",
-]);
-
-/**
- * Elements whose ID may be absent (query nouns of a Get, echoes in an Acknowledge) but, when present,
- * must not be empty.
- */
-export const ID_OPTIONAL: ReadonlySet<string> = new Set([
-  "ProductionSchedule",
-  "ProductionPerformance",
   "OperationsSchedule",
   "OperationsPerformance",
+  "OperationsRequest",
+  "OperationsResponse",
 ]);
 
 export const idPresentRule: Rule = {
   id: "B2MML-ID-001",
   title: "Non-empty IDs",
   statement:
-    "ProductionRequest, ProductionResponse, SegmentRequirement and SegmentResponse have a non-empty ID; a ProductionSchedule or ProductionPerformance ID, when present, is not empty.",
+    "An ID given to a ProductionSchedule, ProductionPerformance, ProductionRequest, ProductionResponse, SegmentRequirement or SegmentResponse is not empty or blank; an absent ID (optional in the XSD) is not an issue.",
   check(ctx) {
     const issues: ValidationIssue[] = [];
     for (const element of ctx.elements) {
-      const required = ID_REQUIRED.has(element.local);
-      if (!required && !ID_OPTIONAL.has(element.local)) continue;
-      const ids = b2mmlChildren(element, "ID");
-      if (ids.length === 0) {
-        if (required)
-          issues.push(
-            ruleIssue(ctx, this.id, element, `${element.local} has no ID`, {
-              expected: "an ID element with a non-empty value",
-              received: "no ID element",
-            }),
-          );
-        continue;
-      }
-      for (const id of ids)
+      if (!ID_CHECKED.has(element.local)) continue;
+      for (const id of b2mmlChildren(element, "ID"))
         if (collapsedText(id) === "")
           issues.push(
             ruleIssue(ctx, this.id, id, `${element.local} has an empty ID`, {

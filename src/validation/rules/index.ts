@@ -17,10 +17,12 @@ import { idPresentRule } from "./id-present.js";
 import { idUniqueRule } from "./id-unique.js";
 import { quantityUnitRule } from "./quantity-unit.js";
 import { isB2mml, type Rule, type RuleContext } from "./rule.js";
+import type { RuleSelection } from "./rule-selection.js";
 import { timeOrderRule } from "./time-order.js";
 import { valueLexicalRule } from "./value-lexical.js";
 
 export { B2MML_NAMESPACES, type Rule, type RuleContext } from "./rule.js";
+export { parseRuleSelection, type RuleSelection, type RuleSelectionError } from "./rule-selection.js";
 
 /** The rule catalogue, in the order issues of one element are reported. */
 export const RULES: readonly Rule[] = [
@@ -33,11 +35,11 @@ export const RULES: readonly Rule[] = [
   idUniqueRule,
 ];
 
-/** Options of {@link runRules}. */
-export interface RunRulesOptions {
-  /** Run only these rule IDs (all rules when absent). An unknown ID is an error. */
-  readonly only?: readonly string[];
-}
+/**
+ * Options of {@link runRules}: which rules run, `only` (all rules when absent) minus `exclude`. An unknown
+ * ID in either is an error.
+ */
+export type RunRulesOptions = RuleSelection;
 
 /** The context rules run in: B2MML elements in document order, XPaths and parents. */
 export function createRuleContext(root: XmlElement): RuleContext {
@@ -65,21 +67,28 @@ export function createRuleContext(root: XmlElement): RuleContext {
  *
  * @param root the tree from `parseXmlTree` (b2mml/binding)
  * @returns the issues in document order (line, then column); issues at one element in catalogue order
- * @throws {RangeError} when `options.only` names a rule ID that does not exist
+ * @throws {RangeError} when `options.only` or `options.exclude` names a rule ID that does not exist
  */
 export function runRules(root: XmlElement, options: RunRulesOptions = {}): ValidationIssue[] {
-  let rules = RULES;
-  if (options.only !== undefined) {
-    const known = new Set(RULES.map((rule) => rule.id));
-    const unknown = options.only.filter((id) => !known.has(id));
-    if (unknown.length > 0)
-      throw new RangeError(`unknown rule ID ${unknown.join(", ")}; known: ${[...known].join(", ")}`);
-    const only = new Set(options.only);
-    rules = RULES.filter((rule) => only.has(rule.id));
-  }
+  const rules = selectRules(options);
   const ctx = createRuleContext(root);
   const issues = rules.flatMap((rule, order) => rule.check(ctx).map((issue) => ({ issue, order })));
   // Array.prototype.sort is stable: same element and rule keep the rule's own order
   issues.sort((a, b) => a.issue.line - b.issue.line || a.issue.column - b.issue.column || a.order - b.order);
   return issues.map((entry) => entry.issue);
+}
+
+/**
+ * The rules of the catalogue a selection names, in catalogue order.
+ *
+ * @throws {RangeError} for an unknown rule ID, naming the known ones
+ */
+export function selectRules(selection: RuleSelection): readonly Rule[] {
+  const known = new Set(RULES.map((rule) => rule.id));
+  const unknown = [...(selection.only ?? []), ...(selection.exclude ?? [])].filter((id) => !known.has(id));
+  if (unknown.length > 0)
+    throw new RangeError(`unknown rule ID ${unknown.join(", ")}; known: ${[...known].join(", ")}`);
+  const only = selection.only === undefined ? undefined : new Set(selection.only);
+  const exclude = new Set(selection.exclude ?? []);
+  return RULES.filter((rule) => (only === undefined || only.has(rule.id)) && !exclude.has(rule.id));
 }

@@ -297,19 +297,12 @@ const cases: Record<string, Case> = {
     ],
   },
   // ---- B2MML-ID-001
-  "ID-001: request without ID, segment with empty ID, schedule ID may be absent": {
+  // Issue #18: the XSD makes these IDs optional; an absent one breaks no meaning and is not flagged.
+  "ID-001: request without ID passes, segment with a blank ID does not, schedule ID may be absent": {
     xml: schedule(
       `<ProductionRequest><SegmentRequirement><ID> </ID></SegmentRequirement></ProductionRequest>`,
     ),
     want: [
-      {
-        code: "B2MML-ID-001",
-        at: ["ProductionRequest"],
-        path: `${PS}/ProductionRequest`,
-        message: "ProductionRequest has no ID",
-        expected: "an ID element with a non-empty value",
-        received: "no ID element",
-      },
       {
         code: "B2MML-ID-001",
         at: ["ID"],
@@ -319,6 +312,12 @@ const cases: Record<string, Case> = {
         received: "an empty ID",
       },
     ],
+  },
+  "ID-001: responses and segment responses without IDs pass": {
+    xml: performance(
+      "<ProductionResponse><SegmentResponse><ProcessSegmentID>MIX</ProcessSegmentID></SegmentResponse></ProductionResponse>",
+    ),
+    want: [],
   },
   "ID-001: an empty schedule ID": {
     xml: schedule("<ID></ID>"),
@@ -384,14 +383,14 @@ describe("business rules", () => {
 });
 
 describe("runRules", () => {
-  const xml = schedule(`<ProductionRequest>
+  const xml = schedule(`<ProductionRequest><ID></ID>
 <StartTime>2026-03-29T08:00:00+02:00</StartTime><EndTime>2026-03-29T07:00:00</EndTime>
 </ProductionRequest>`);
 
   it("reports in document order, one element's issues in catalogue order", () => {
     const issues = runRules(parseXmlTree(xml));
     expect(issues.map((i) => [i.code, i.path])).toEqual([
-      ["B2MML-ID-001", `${PS}/ProductionRequest`],
+      ["B2MML-ID-001", `${PS}/ProductionRequest/ID`],
       ["B2MML-TIME-002", `${PS}/ProductionRequest/EndTime`],
     ]);
   });
