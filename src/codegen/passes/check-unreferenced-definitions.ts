@@ -9,14 +9,15 @@
  *
  * @module
  */
-import { ComplexTypeBuilder } from "./build-complex-type.js";
+import { ContentModelBuilder } from "./build-content-model.js";
 import { type BuildContext, typeRefOf } from "./build-context.js";
+import { expandAttributeUses } from "./expand-attribute-uses.js";
 
 export function checkUnreferencedDefinitions(ctx: BuildContext): void {
   const { set } = ctx;
-  const complex = new ComplexTypeBuilder(ctx);
-  for (const group of set.groups.values()) if (group.particle) complex.content.build(group.particle);
+  const content = new ContentModelBuilder(ctx);
+  for (const group of set.groups.values()) if (group.particle) content.build(group.particle);
   for (const ag of set.attributeGroups.values())
-    complex.expandAttributes(ag.attributes, { attributes: [], prohibited: new Set() });
+    expandAttributeUses(ctx, ag.attributes, { attributes: [], prohibited: new Set() });
   for (const attr of set.attributes.values()) typeRefOf(ctx, attr.type, "simple");
 }
