@@ -65,7 +65,7 @@ export function tsTypeRef(scope: TypeScope, clarkName: string): string {
     return "string";
   }
   const target = scope.typeIndex.get(clarkName);
-  if (!target) return "unknown"; // reported as unresolved by the build pass
+  if (!target) return "unknown"; // reported as unresolved by the build passes
   const id = scope.identifiers.get(clarkName) ?? typeIdentifier(name);
   if (ns === scope.namespace) return id;
   scope.referenced.add(ns);

@@ -1,6 +1,6 @@
 /**
- * Pass 5, property names: decides which property of the generated object holds each element, wildcard,
- * attribute and simple-content value.
+ * The pass `assign-property-names` (see `PASSES` in `pass-list.ts`): decides which property of the
+ * generated object holds each element, wildcard, attribute and simple-content value.
  *
  * Rules (documented in docs/codegen.md):
  * - an element's property is its local name (XSD names kept); the same element twice on one object

@@ -6,34 +6,23 @@
  * - restriction (complex content): the restriction's own content; the base's attributes with the
  *   restriction's uses replacing them and `prohibited` ones removed;
  * - simple content: the value's simple type (the base's value type for a complex base), with a
- *   restriction's facets kept beside it.
+ *   restriction's facets kept beside it (`derive-simple-content.ts`).
+ *
+ * Attribute uses are expanded by `expand-attribute-uses.ts`.
  *
  * @module
  */
-import type { FacetsMeta } from "../../binding/metadata.js";
-import type { IrAttribute, IrComplexType, IrGroup } from "../ir/model.js";
-import { ANY_SIMPLE_TYPE, ANY_TYPE, isBuiltinSimpleType } from "../xsd/builtins.js";
-import {
-  clark,
-  type QName,
-  type XsdAnyAttribute,
-  type XsdAttributeItem,
-  type XsdComplexType,
-} from "../xsd/model.js";
+import type { IrComplexType, IrGroup } from "../ir/model.js";
+import { ANY_TYPE, isBuiltinSimpleType } from "../xsd/builtins.js";
+import { clark, type QName, type XsdComplexType } from "../xsd/model.js";
 import { ContentModelBuilder, cloneParticle } from "./build-content-model.js";
-import { type BuildContext, reportUnresolved, typeRefOf } from "./build-context.js";
-import { mergeFacets } from "./build-simple-type.js";
-
-interface AttributeSet {
-  attributes: IrAttribute[];
-  prohibited: Set<string>;
-  anyAttribute?: XsdAnyAttribute;
-}
+import { type BuildContext, reportUnresolved } from "./build-context.js";
+import { deriveSimpleContent } from "./derive-simple-content.js";
+import { type AttributeSet, expandAttributeUses } from "./expand-attribute-uses.js";
 
 export class ComplexTypeBuilder {
   private readonly built = new Map<XsdComplexType, IrComplexType>();
   private readonly building = new Set<XsdComplexType>();
-  private readonly expandingGroups = new Set<string>();
   readonly content: ContentModelBuilder;
 
   constructor(private readonly ctx: BuildContext) {
@@ -64,72 +53,6 @@ export class ComplexTypeBuilder {
     this.building.delete(def);
     this.built.set(def, ir);
     return ir;
-  }
-
-  /** Expands attribute uses, references and attribute groups (recursively). */
-  expandAttributes(items: readonly XsdAttributeItem[], into: AttributeSet): void {
-    const ctx = this.ctx;
-    for (const item of items) {
-      if (item.kind === "attributeGroupRef") {
-        const key = clark(item.ref);
-        const group = ctx.set.attributeGroups.get(key);
-        if (!group) {
-          reportUnresolved(ctx, "attribute group", item.ref, item.source);
-          continue;
-        }
-        if (this.expandingGroups.has(key)) {
-          ctx.sink.report({
-            code: "CIRCULAR_DEFINITION",
-            message: `attribute group ${item.ref.local} contains itself`,
-            location: item.source,
-            qname: key,
-          });
-          continue;
-        }
-        this.expandingGroups.add(key);
-        this.expandAttributes(group.attributes, into);
-        this.expandingGroups.delete(key);
-        if (group.anyAttribute) into.anyAttribute = group.anyAttribute;
-        continue;
-      }
-      let attribute: IrAttribute;
-      if (item.kind === "attributeRef") {
-        const decl = ctx.set.attributes.get(clark(item.ref));
-        if (!decl) {
-          reportUnresolved(ctx, "attribute", item.ref, item.source);
-          continue;
-        }
-        const fixed = item.fixed ?? decl.fixed;
-        const def = item.default ?? decl.default;
-        attribute = {
-          name: decl.name.local,
-          ns: decl.name.ns,
-          prop: "",
-          type: typeRefOf(ctx, decl.type, "simple"),
-          use: item.use === "required" ? "required" : "optional",
-          ...(def !== undefined ? { default: def } : {}),
-          ...(fixed !== undefined ? { fixed } : {}),
-          source: item.source,
-        };
-      } else {
-        const { decl } = item;
-        attribute = {
-          name: decl.name.local,
-          ns: decl.name.ns,
-          prop: "",
-          type: typeRefOf(ctx, decl.type, "simple"),
-          use: item.use === "required" ? "required" : "optional",
-          ...(decl.default !== undefined ? { default: decl.default } : {}),
-          ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}),
-          source: decl.source,
-        };
-      }
-      const key = clark({ ns: attribute.ns, local: attribute.name });
-      into.attributes = into.attributes.filter((a) => clark({ ns: a.ns, local: a.name }) !== key);
-      if ((item.kind === "attribute" || item.kind === "attributeRef") && item.use === "prohibited")
-        into.prohibited.add(key);
-      else into.attributes.push(attribute);
-    }
   }
 
   private baseComplex(
@@ -175,26 +98,10 @@ export class ComplexTypeBuilder {
           content = spliceSequences(content);
         } else content = own;
       } else {
-        // simple content: the value type comes from a simple base or from a complex base's value
-        let valueType = baseType?.simpleContent?.type;
-        let inheritedFacets: FacetsMeta = baseType?.simpleContent?.facets ?? {};
-        if (!baseType) {
-          valueType =
-            this.ctx.set.simpleTypes.has(base) || isBuiltinSimpleType(base) ? base : ANY_SIMPLE_TYPE;
-          inheritedFacets = {};
-        }
-        if (c.inlineSimple)
-          valueType = typeRefOf(this.ctx, { kind: "inlineSimple", def: c.inlineSimple }, "simple");
-        const facets =
-          c.derivation === "restriction" ? mergeFacets(inheritedFacets, c.facets) : inheritedFacets;
-        simpleContent = {
-          prop: "",
-          type: valueType ?? ANY_SIMPLE_TYPE,
-          ...(Object.keys(facets).length > 0 ? { facets } : {}),
-        };
+        simpleContent = deriveSimpleContent(this.ctx, c, base, baseType);
       }
     }
-    this.expandAttributes(def.attributes, set);
+    expandAttributeUses(this.ctx, def.attributes, set);
     const attributes = set.attributes.filter((a) => !set.prohibited.has(clark({ ns: a.ns, local: a.name })));
     // the type's own wildcard, else one from its attribute groups, else the base's
     const any = def.anyAttribute ?? set.anyAttribute ?? inheritedAny;

@@ -37,7 +37,8 @@ export function typeRefOf(ctx: BuildContext, use: TypeUse, fallback: "complex" |
     case "inlineComplex":
     case "inlineSimple": {
       const name = ctx.anonymousNames.get(use.def);
-      if (!name) throw new Error("internal: an anonymous type was not named by the collect-types pass");
+      if (!name)
+        throw new Error("internal: an anonymous type was not named by the name-anonymous-types pass");
       return clark(name);
     }
     case "default":

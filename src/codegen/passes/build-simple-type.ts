@@ -4,35 +4,12 @@
  *
  * @module
  */
-import type { FacetsMeta } from "../../binding/metadata.js";
 import type { SourceLocation } from "../diagnostics.js";
 import type { IrSimpleType } from "../ir/model.js";
 import { BUILTIN_LIST_TYPES, BUILTIN_SIMPLE_TYPES, isBuiltinSimpleType } from "../xsd/builtins.js";
-import { clark, type QName, XS, type XsdFacets, type XsdSimpleType } from "../xsd/model.js";
+import { clark, type QName, XS, type XsdSimpleType } from "../xsd/model.js";
 import { type BuildContext, reportUnresolved } from "./build-context.js";
-
-const NUMERIC_FACETS = ["length", "minLength", "maxLength", "totalDigits", "fractionDigits"] as const;
-const VALUE_FACETS = ["minInclusive", "maxInclusive", "minExclusive", "maxExclusive"] as const;
-
-/** Applies one restriction step's facets on top of inherited ones. */
-export function mergeFacets(inherited: FacetsMeta, own: XsdFacets): FacetsMeta {
-  const merged: {
-    -readonly [K in keyof FacetsMeta]: FacetsMeta[K];
-  } = { ...inherited };
-  if (own.enumeration) merged.enumeration = [...own.enumeration];
-  if (own.pattern) merged.pattern = [...(inherited.pattern ?? []), [...own.pattern]];
-  for (const facet of NUMERIC_FACETS) {
-    const value = own[facet]?.[0];
-    if (value !== undefined) merged[facet] = Number(value);
-  }
-  for (const facet of VALUE_FACETS) {
-    const value = own[facet]?.[0];
-    if (value !== undefined) merged[facet] = value;
-  }
-  const ws = own.whiteSpace?.[0];
-  if (ws === "preserve" || ws === "replace" || ws === "collapse") merged.whiteSpace = ws;
-  return merged;
-}
+import { mergeFacets } from "./merge-facets.js";
 
 export class SimpleTypeBuilder {
   private readonly built = new Map<XsdSimpleType, IrSimpleType>();

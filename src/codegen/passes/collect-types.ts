@@ -1,40 +1,35 @@
 /**
- * Pass 3, collect types: lists every type definition of the set, named and anonymous, in schema order,
- * and gives each anonymous type a name.
+ * The pass `collect-types` (see `PASSES` in `pass-list.ts`): lists every type definition of the set, named
+ * and anonymous, in schema order.
  *
- * Needs: the XSD component model. Guarantees: a deterministic name for every anonymous type, built from
- * the path of names that leads to it (`ProcessProductionScheduleType_DataArea`, `E_Type` for a global
- * element E, `T_attr` for an attribute's inline simple type); a generated name never equals an XSD name of
- * the same namespace (a clash takes a `_2`, `_3` … suffix). Order: by file (load order), then position.
+ * Needs: the XSD component model. Guarantees: every type definition once, in a deterministic order: by
+ * file (load order), then position; an anonymous type right after the component that holds it, in the
+ * order it appears. An anonymous type carries the name its place asks for, built from the path of names
+ * that leads to it (`ProcessProductionScheduleType_DataArea`, `E_Type` for a global element E, `T_attr`
+ * for an attribute's inline simple type); clashes are resolved by the next pass
+ * ({@link nameAnonymousTypes}).
  *
  * @module
  */
 import type { SourceLocation } from "../diagnostics.js";
-import {
-  clark,
-  type QName,
-  type TypeUse,
-  type XsdAttributeItem,
-  type XsdComplexType,
-  type XsdParticle,
-  type XsdSchemaSet,
-  type XsdSimpleType,
+import type {
+  QName,
+  TypeUse,
+  XsdAttributeItem,
+  XsdComplexType,
+  XsdParticle,
+  XsdSchemaSet,
+  XsdSimpleType,
 } from "../xsd/model.js";
 
 export type XsdTypeDef = XsdComplexType | XsdSimpleType;
 
 export interface CollectedType {
+  /** A named type's name; for an anonymous type, the name its place asks for (it may still clash). */
   readonly qname: QName;
   readonly def: XsdTypeDef;
   readonly kind: "complex" | "simple";
   readonly anonymous: boolean;
-}
-
-export interface CollectedTypes {
-  /** Every type in schema order. */
-  readonly ordered: readonly CollectedType[];
-  /** The generated name of each anonymous type definition. */
-  readonly anonymousNames: ReadonlyMap<XsdTypeDef, QName>;
 }
 
 function compareSources(files: readonly string[]) {
@@ -43,30 +38,17 @@ function compareSources(files: readonly string[]) {
     (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column;
 }
 
-export function collectTypes(set: XsdSchemaSet): CollectedTypes {
-  const taken = new Set<string>([...set.complexTypes.keys(), ...set.simpleTypes.keys()]);
-  const anonymousNames = new Map<XsdTypeDef, QName>();
+export function collectTypes(set: XsdSchemaSet): CollectedType[] {
   const ordered: CollectedType[] = [];
   const compare = compareSources(set.files);
-
-  const nameAnonymous = (def: XsdTypeDef, ns: string | null, path: string): QName => {
-    let local = path;
-    for (let n = 2; taken.has(clark({ ns, local })); n++) local = `${path}_${n}`;
-    const qname = { ns, local };
-    taken.add(clark(qname));
-    anonymousNames.set(def, qname);
-    return qname;
-  };
 
   // Anonymous types are listed right after the component that holds them, in the order they appear.
   const visitTypeUse = (use: TypeUse, ns: string | null, path: string) => {
     if (use.kind === "inlineComplex") {
-      const qname = nameAnonymous(use.def, ns, path);
-      ordered.push({ qname, def: use.def, kind: "complex", anonymous: true });
+      ordered.push({ qname: { ns, local: path }, def: use.def, kind: "complex", anonymous: true });
       visitComplex(use.def, ns, path);
     } else if (use.kind === "inlineSimple") {
-      const qname = nameAnonymous(use.def, ns, path);
-      ordered.push({ qname, def: use.def, kind: "simple", anonymous: true });
+      ordered.push({ qname: { ns, local: path }, def: use.def, kind: "simple", anonymous: true });
       visitSimple(use.def, ns, path);
     }
   };
@@ -146,5 +128,5 @@ export function collectTypes(set: XsdSchemaSet): CollectedTypes {
 
   globals.sort((a, b) => compare(a.source, b.source));
   for (const g of globals) g.visit();
-  return { ordered, anonymousNames };
+  return ordered;
 }

@@ -1,5 +1,6 @@
 /**
- * Pass 1, load: reads the entry schema files and everything they include or import, offline.
+ * The passes `expand-schema-paths` and `load-schema-documents` (see `PASSES` in `pass-list.ts`): reads
+ * the entry schema files and everything they include or import, offline.
  *
  * Needs: paths of `.xsd` files or folders (a folder means every `.xsd` in it, in name order).
  * Guarantees: every schema document once per effective target namespace, in a stable order; a

@@ -1,7 +1,7 @@
 /**
  * The XSD component model: what the schema reader produces from schema documents, close to the XSD
- * spec's terms. QNames are already resolved to namespaces; references are not yet checked (that is the
- * resolve pass).
+ * spec's terms. QNames are already resolved to namespaces; references are not yet checked (the build
+ * passes do that, see `PASSES` in `pass-list.ts`).
  *
  * @module
  */

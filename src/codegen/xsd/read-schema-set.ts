@@ -1,8 +1,10 @@
 /**
- * Pass 2, read: turns loaded schema documents into the XSD component model.
+ * The pass `read-schema-set` (see `PASSES` in `pass-list.ts`): turns loaded schema documents into the XSD
+ * component model.
  *
- * Needs: the documents from the load pass. Guarantees: every global component once, keyed by Clark name,
- * with its source position; a name defined twice in one namespace by different files is reported.
+ * Needs: the documents from the `load-schema-documents` pass. Guarantees: every global component once,
+ * keyed by Clark name, with its source position; a name defined twice in one namespace by different files
+ * is reported.
  *
  * @module
  */
