@@ -18,6 +18,7 @@ import {
   children,
   dateOf,
   fieldPath,
+  fieldState,
   materialOf,
   quantityOf,
   required,
@@ -84,7 +85,8 @@ export function mapComponents(
       continue;
     }
     const quantity = quantityOf(ctx, component, "BDMNG");
-    if (text(component, "BDMNG") === undefined) required(ctx, component, "BDMNG", "the requirement quantity");
+    if (fieldState(component, "BDMNG") === "empty")
+      required(ctx, component, "BDMNG", "the requirement quantity");
     const unit = unitOf(ctx, component, "MEINS", "BDMNG");
     const shkzg = text(component, "SHKZG");
     const byProduct = shkzg === "S" || quantity?.negative === true;

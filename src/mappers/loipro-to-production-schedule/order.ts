@@ -18,6 +18,7 @@ import type { IdocSegment } from "../../idoc/model.js";
 import { quantityValue } from "../shared/b2mml-values.js";
 import {
   children,
+  fieldState,
   firstDateTimeOf,
   materialOf,
   quantityOf,
@@ -28,6 +29,7 @@ import {
 import type { MapContext } from "../shared/map-context.js";
 import { storageLocation } from "./components.js";
 import { plantZone, stringValue } from "./context.js";
+import { checkDuplicateReservations } from "./duplicate-reservations.js";
 import { mapSequences } from "./sequences.js";
 import { mapStatuses } from "./statuses.js";
 import { mapVariantConfiguration } from "./variant-configuration.js";
@@ -61,7 +63,7 @@ function producedMaterial(
 ): MaterialProducedRequirementType | undefined {
   const material = materialOf(source) ?? (item === undefined ? undefined : materialOf(item));
   if (material === undefined) required(ctx, source, "MATNR", "the material to produce");
-  if (text(source, quantityField) === undefined)
+  if (fieldState(source, quantityField) === "empty")
     required(ctx, source, quantityField, "the quantity to produce");
   const quantity = quantityOf(ctx, source, quantityField);
   const unit = quantity === undefined ? undefined : unitOf(ctx, source, unitField, quantityField);
@@ -143,6 +145,7 @@ export function mapOrder(ctx: MapContext, header: IdocSegment): MappedOrder | un
     zone,
   );
   const sequences = mapSequences(ctx, header, { plant, zone });
+  checkDuplicateReservations(ctx, header);
   const parameters = [
     ...headerParameters(header),
     ...mapVariantConfiguration(ctx, header),
