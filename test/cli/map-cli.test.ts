@@ -127,7 +127,9 @@ describe("b2mml map production-schedule", () => {
     const r = run(["production-schedule", tablet, "--config", config, "--verb", "Sync"]);
     expect(r.code).toBe(ExitCode.OK);
     expect(r.out).toContain("<SyncProductionSchedule ");
-    const sample = path.resolve(repoRoot, "../shared/idoc-samples/nonsap-erp-LOIPRO05.xml");
+    // the tablet order without CREDAT (the non-SAP sample is rejected since issue #10: SNDPRN > CHAR10)
+    const sample = path.join(tmp(), "no-credat.xml");
+    writeFileSync(sample, readFileSync(tablet, "utf8").replace(/<CREDAT>\d+<\/CREDAT>/, ""));
     const withoutCredat = run(["production-schedule", sample, "--config", config]);
     expect(withoutCredat.code).toBe(ExitCode.FINDINGS);
     expect(withoutCredat.err).toContain("IDOC[1]/EDI_DC40/CREDAT: MISSING_FIELD");
