@@ -115,6 +115,20 @@ function parameters(
       quantityParameter(ctx, operation, `VGW${n}`, `VGE${n}`, label ?? `standard value ${n}`, nested),
     );
   }
+  // activities still to be confirmed, with their units (E1AFVOL2, LOIPRO-MAP-029)
+  if (extra !== undefined)
+    for (const n of STANDARD_VALUES) {
+      const index = Number(n);
+      list.push(
+        quantityParameter(
+          ctx,
+          extra,
+          `TO_BE_CONF_ACTIVITY${index}`,
+          `TO_BE_CONF_ACT_UOM${index}`,
+          `activity ${n} still to be confirmed`,
+        ),
+      );
+    }
   const superior = text(operation, "PVZNR") ?? text(operation, "SUMNR");
   if (superior !== undefined)
     list.push({

@@ -45,8 +45,15 @@ function itemProperties(item: IdocSegment | undefined): MaterialProducedRequirem
   for (const [field, label] of [
     ["POSNR", "order item number"],
     ["VERID", "production version"],
+    ["KDAUF", "sales order"],
+    ["KDPOS", "sales order item"],
+    ["KDEIN", "sales order schedule line"],
+    ["KUNAG", "sold-to customer"],
+    ["NAME1", "sold-to customer name"],
   ] as const) {
     const value = text(item, field);
+    // sales order item and schedule line mean something only with their sales order (LOIPRO-MAP-075)
+    if ((field === "KDPOS" || field === "KDEIN") && text(item, "KDAUF") === undefined) continue;
     if (value !== undefined)
       list.push({ ID: { value: field }, Description: [{ value: label }], Value: [stringValue(value)] });
   }
@@ -96,9 +103,13 @@ function headerParameters(header: IdocSegment): ProductionParameterType[] {
     ["AUART", "order type"],
     ["AUTYP", "order category"],
     ["APRIO", "order priority"],
+    ["KDAUF", "sales order"],
+    ["KDPOS", "sales order item"],
   ] as const) {
     const value = text(header, field);
     if (value === undefined || (field === "APRIO" && /^\d+$/.test(value))) continue;
+    // a sales order item means something only with its sales order (KDPOS 000000 is SAP's initial value)
+    if (field === "KDPOS" && text(header, "KDAUF") === undefined) continue;
     list.push({
       Parameter: { ID: { value: field }, Value: [stringValue(value)], Description: [{ value: label }] },
     });
