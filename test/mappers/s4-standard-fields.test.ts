@@ -27,7 +27,7 @@ describe("S/4HANA LOIPRO05: fields with a B2MML home", () => {
   test("LOIPRO-MAP-076 the item's sales order, schedule line and sold-to customer with its name are produced-material properties", () => {
     const produced = orderSegmentOf(mapped()).MaterialProducedRequirement?.[0];
     const props = (produced?.MaterialProducedRequirementProperty ?? []).map((p) => [
-      p.ID.value,
+      p.ID?.value,
       textOf(p.Value?.[0]?.ValueString),
     ]);
     expect(props).toEqual([

@@ -74,6 +74,7 @@ export function mapComponents(
         fieldPath(component, "XLOEK"),
         `component ${material ?? "(no material)"} ${text(component, "RSNUM") ?? ""}/${text(component, "RSPOS") ?? ""} has the deletion flag; not passed on`,
       );
+      ctx.reads?.skip(component, "deleted component: XLOEK = X (LOIPRO-MAP-035)");
       continue;
     }
     if (material === undefined) {
@@ -82,6 +83,7 @@ export function mapComponents(
         fieldPath(component, "MATNR"),
         `component ${text(component, "POSNR") ?? ""} (item category ${text(component, "POSTP") ?? "-"}) has no material; not passed on`,
       );
+      ctx.reads?.skip(component, "component without material (LOIPRO-MAP-036)");
       continue;
     }
     const quantity = quantityOf(ctx, component, "BDMNG");

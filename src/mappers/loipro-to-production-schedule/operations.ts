@@ -198,6 +198,10 @@ export function mapOperation(
   if (statuses.deleted || deletedByFlag) {
     const why = deletedByFlag ? "the deletion flag LOEKZ" : `status ${statuses.deletionStatuses.join(", ")}`;
     const components = children(operation, "E1RESBL").length;
+    ctx.reads?.skip(
+      operation,
+      `${sub ? "sub-operation" : "operation"} ${id ?? "(no number)"} is deleted (${why}; LOIPRO-MAP-028)`,
+    );
     ctx.issues.warn(
       sub ? "DELETED_SUB_OPERATION_DROPPED" : "DELETED_OPERATION_DROPPED",
       deletedByFlag ? fieldPath(operation, "LOEKZ") : operation.path,
