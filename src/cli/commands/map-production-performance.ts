@@ -18,7 +18,7 @@ import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
 import { readMapConfig } from "./map-config.js";
-import { emitDocument, reportRejected } from "./map-output.js";
+import { emitDocument, reportRejected, reportUnmapped } from "./map-output.js";
 
 export const MAP_PERFORMANCE_HELP = `Usage: b2mml map production-performance <idoc>... --config <file> [options]
 
@@ -30,6 +30,7 @@ Options:
   --config <file>          mapper configuration (JSON): plants' time zones, units, systems, activities
   --order-context <file>   the orders' LOIPRO IDoc, for operation and confirmation-number look-ups
   --verb <verb>            Sync (default) or Process
+  --report-unmapped        list the source fields not carried into the document, and why
   -o, --output <file>      write the document to a file instead of stdout
   --audit <ledger>         append the run's audit record to this ledger (see b2mml audit verify)
   -h, --help               this text
@@ -67,6 +68,7 @@ export function runMapProductionPerformance(args: readonly string[], io: Io): Ex
       config: { type: "string" },
       "order-context": { type: "string" },
       verb: { type: "string" },
+      "report-unmapped": { type: "boolean" },
       output: { type: "string", short: "o" },
       audit: { type: "string" },
     },
@@ -105,6 +107,7 @@ export function runMapProductionPerformance(args: readonly string[], io: Io): Ex
   });
   const what = positionals.join(", ");
   for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
+  if (values["report-unmapped"]) reportUnmapped(result.unmapped, io);
   if (values.audit !== undefined) {
     try {
       appendMappingAudit(values.audit, {
