@@ -156,7 +156,8 @@ function readChildren(
     const childPath = `${path}/${node.name}${(counts.get(node.name) ?? 0) > 1 ? `[${n}]` : ""}`;
     const entry: ChildSegmentSpec | undefined = spec?.children.get(node.name);
     let childSpec: SegmentSpec | undefined;
-    if (entry) {
+    if (entry?.unordered) childSpec = entry.spec;
+    else if (entry) {
       childSpec = entry.spec;
       if (entry.order < lastOrder && n === 1)
         issues.push(

@@ -27,6 +27,8 @@ const rel = (p: string) => path.relative(process.cwd(), path.join(repoRoot, p));
 const config = rel("fixtures/mappers/config.json");
 const fullyMapped = rel("fixtures/mappers/loipro/unmapped-cli/fully-mapped.xml");
 const withUnmapped = rel("fixtures/mappers/loipro/unmapped-cli/with-unmapped.xml");
+const zloipro = rel("fixtures/idoc/zloipro01-extension/idoc.xml");
+const userConfig = rel("fixtures/mappers/loipro/user-schemas/config.json");
 const ticket = rel("fixtures/mappers/performance/unmapped-cli/timeticket.xml");
 
 describe("unmapped fields on the command line", () => {
@@ -65,6 +67,19 @@ describe("unmapped fields on the command line", () => {
     expect(r.code).toBe(ExitCode.OK);
     expect(r.err.split("\n").filter((l) => l.includes(": unmapped "))).toEqual([
       "IDOC[1]/E1PPCC2PRETTICKET/E1BP_PP_TIMETICKET/ZZSHIFT: unmapped unknown-field ZZSHIFT is not declared for E1BP_PP_TIMETICKET in the IDoc schemas",
+    ]);
+  });
+
+  test("LOIPRO-MAP-087 idocSchemas in the configuration: the user's Z-segment is read without warnings and accounted as not mapped", () => {
+    const r = run(["production-schedule", zloipro, "--config", userConfig, "--report-unmapped"]);
+    expect(r.code).toBe(ExitCode.OK);
+    expect(r.err).not.toContain("IDOC_UNKNOWN");
+    expect(r.err.split("\n").filter((l) => /Z1AFKOL_GMP|ZZCAMPAIGN|ZZWEIGH_BOOTH/.test(l))).toEqual([
+      "IDOC[1]/E1AFKOL/ZZCAMPAIGN: unmapped no-b2mml-home E1AFKOL-ZZCAMPAIGN has no place in the ProductionSchedule mapping",
+      "IDOC[1]/E1AFKOL/Z1AFKOL_GMP/ZZGMP_CLASS: unmapped segment-not-mapped the segment Z1AFKOL_GMP is not mapped to ProductionSchedule",
+      "IDOC[1]/E1AFKOL/Z1AFKOL_GMP/ZZQA_RELEASE_REQ: unmapped segment-not-mapped the segment Z1AFKOL_GMP is not mapped to ProductionSchedule",
+      "IDOC[1]/E1AFKOL/Z1AFKOL_GMP/ZZCLEAN_STATUS: unmapped segment-not-mapped the segment Z1AFKOL_GMP is not mapped to ProductionSchedule",
+      "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[1]/E1RESBL[2]/ZZWEIGH_BOOTH: unmapped no-b2mml-home E1RESBL-ZZWEIGH_BOOTH has no place in the ProductionSchedule mapping",
     ]);
   });
 });

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { LedgerError } from "../../audit/ledger.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
+import type { IdocSchema } from "../../idoc/idoc-schema.js";
 import type { IdocPacket } from "../../idoc/model.js";
 import { readIdoc } from "../../idoc/read-idoc.js";
 import { parseMapperConfigJson } from "../../mappers/config/mapper-config.js";
@@ -17,7 +18,7 @@ import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
-import { readMapConfig } from "./map-config.js";
+import { readIdocSchemas, readMapConfig } from "./map-config.js";
 import { emitDocument, reportRejected, reportUnmapped } from "./map-output.js";
 
 export const MAP_PERFORMANCE_HELP = `Usage: b2mml map production-performance <idoc>... --config <file> [options]
@@ -43,10 +44,14 @@ ${EXIT_CODE_HELP}`;
 
 type Read = { ok: true; packet: IdocPacket; bytes: Uint8Array } | { ok: false; code: ExitCode };
 
-function readInput(file: string, io: Io): Read {
+function readInput(file: string, io: Io, schema?: IdocSchema): Read {
   try {
     const bytes = readFileSync(file);
-    return { ok: true, packet: readIdoc(bytes, { file }), bytes };
+    return {
+      ok: true,
+      packet: readIdoc(bytes, { file, ...(schema === undefined ? {} : { schema }) }),
+      bytes,
+    };
   } catch (error) {
     if (error instanceof XmlParseError || error instanceof IdocInputError) {
       io.err(`${error.message} (${error.code})`);
@@ -86,17 +91,19 @@ export function runMapProductionPerformance(args: readonly string[], io: Io): Ex
   const config = readMapConfig(values.config, parseMapperConfigJson, io);
   if (!config.ok) return config.code;
   const configText = config.text;
+  const schemas = readIdocSchemas(values.config, config.config.idocSchemas, io);
+  if (!schemas.ok) return schemas.code;
   const inputs: { name: string; packet: IdocPacket }[] = [];
   const files: { file: string; bytes: Uint8Array }[] = [];
   for (const file of positionals) {
-    const read = readInput(file, io);
+    const read = readInput(file, io, schemas.schema);
     if (!read.ok) return read.code;
     inputs.push({ name: file, packet: read.packet });
     files.push({ file, bytes: read.bytes });
   }
   let orderContext: IdocPacket | undefined;
   if (values["order-context"] !== undefined) {
-    const read = readInput(values["order-context"], io);
+    const read = readInput(values["order-context"], io, schemas.schema);
     if (!read.ok) return read.code;
     orderContext = read.packet;
   }

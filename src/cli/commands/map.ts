@@ -18,7 +18,7 @@ import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
-import { readMapConfig } from "./map-config.js";
+import { readIdocSchemas, readMapConfig } from "./map-config.js";
 import { runMapErpPostings } from "./map-erp-postings.js";
 import { emitDocument, reportRejected, reportUnmapped } from "./map-output.js";
 import { runMapProductionPerformance } from "./map-production-performance.js";
@@ -84,12 +84,18 @@ export function runMap(args: readonly string[], io: Io): ExitCode {
   const config = readMapConfig(values.config, parseMapperConfigJson, io);
   if (!config.ok) return config.code;
   const configText = config.text;
+  const schemas = readIdocSchemas(values.config, config.config.idocSchemas, io);
+  if (!schemas.ok) return schemas.code;
 
   let packet: IdocPacket;
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
-    packet = readIdoc(bytes, { file, ...(values.strict ? { strict: true } : {}) });
+    packet = readIdoc(bytes, {
+      file,
+      ...(values.strict ? { strict: true } : {}),
+      ...(schemas.schema === undefined ? {} : { schema: schemas.schema }),
+    });
   } catch (error) {
     if (error instanceof XmlParseError || error instanceof IdocInputError) {
       io.err(`${error.message} (${error.code})`);
