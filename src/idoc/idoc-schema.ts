@@ -20,6 +20,8 @@ export interface ChildSegmentSpec {
   readonly order: number;
   readonly min: number;
   readonly max: number;
+  /** A child added by the user's definitions (`loadIdocSchema`): its position is not checked. */
+  readonly unordered?: boolean;
 }
 
 /** What the schema says about one segment type at one place. */
@@ -51,9 +53,17 @@ export function idocSchema(): IdocSchema {
   return cached;
 }
 
-function buildIdocSchema(
+/**
+ * Builds the reader's view from schema metadata.
+ *
+ * @param additions segments of the user's definitions (`loadIdocSchema`), each with the name of its
+ *   complex type in `types`: one named like a segment of the schema adds its fields and child segments to
+ *   that segment wherever it is declared; any other becomes a segment of the catalogue
+ */
+export function buildIdocSchema(
   types: Readonly<Record<string, TypeMeta>>,
   elements: Readonly<Record<string, { readonly type: string }>>,
+  additions: readonly { readonly name: string; readonly type: string }[] = [],
 ): IdocSchema {
   const built = new Map<string, SegmentSpec>();
   const catalogue = new Map<string, SegmentSpec>();
@@ -93,6 +103,23 @@ function buildIdocSchema(
     const rootSpec = segmentSpec(rootName, decl.type);
     const idoc = rootSpec.children.get("IDOC");
     if (idoc) basicTypes.set(rootName, idoc.spec);
+  }
+  const standard = new Set(catalogue.keys());
+  for (const { name, type } of additions) {
+    if (!standard.has(name)) {
+      segmentSpec(name, type);
+      continue;
+    }
+    const added = segmentSpec(name, type);
+    for (const spec of built.values()) {
+      if (spec.name !== name || spec === added) continue;
+      const fields = spec.fields as Map<string, SapDataType>;
+      const children = spec.children as Map<string, ChildSegmentSpec>;
+      for (const [field, type] of added.fields) if (!fields.has(field)) fields.set(field, type);
+      for (const [child, entry] of added.children)
+        if (!children.has(child)) children.set(child, { ...entry, unordered: true });
+    }
+    catalogue.set(name, [...built.values()].find((s) => s.name === name && s !== added) ?? added);
   }
   return { basicTypes, catalogue };
 }

@@ -20,6 +20,7 @@ export {
 export { IdocInputError, type IdocInputErrorCode } from "./idoc-input-error.js";
 export { type ChildSegmentSpec, type IdocSchema, idocSchema, type SegmentSpec } from "./idoc-schema.js";
 export type { IdocIssueCode } from "./issues.js";
+export { IdocSchemaError, loadIdocSchema } from "./load-idoc-schema.js";
 export { applyMaterialPreference, MATERIAL_NUMBER_PREFERENCE } from "./material-number.js";
 export type { IdocDocument, IdocIssue, IdocPacket, IdocSegment } from "./model.js";
 export { type NormalizedValue, normalizeDate, normalizeTime } from "./normalize-date-time.js";

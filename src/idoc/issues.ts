@@ -43,6 +43,12 @@ export type IdocIssueCode =
   | "IDOC_MATERIAL_CONFLICT"
   /** warning: text directly inside a segment (not in a field); ignored. */
   | "IDOC_UNEXPECTED_TEXT"
+  /** error: a NUL or other C0 control character, or a lone surrogate, in a value (tab, CR, LF only inside texts). */
+  | "IDOC_INVALID_CHARACTER"
+  /** error: a value longer than its SAP field length (`CHAR40`, `ALPHA12`, …, from `xsd/idoc`). */
+  | "IDOC_VALUE_TOO_LONG"
+  /** error: a number outside its SAP type (`QUAN13_3`: 10 integer, 3 fraction digits; FLTP: a finite double). */
+  | "IDOC_VALUE_OUT_OF_RANGE"
   /** error (strict mode): an IDoc-JSON key that is no XML name, so the IDoc cannot be validated as IDoc-XML. */
   | "IDOC_INVALID_NAME"
   /** error (strict mode): an IDoc-JSON value with a character XML 1.0 forbids, so it cannot be validated as IDoc-XML. */

@@ -22,6 +22,7 @@
 import { DEFAULT_READER_LIMITS, type ReaderOptions } from "../binding/xml-tree.js";
 import { IdocInputError, type IdocInputErrorCode } from "./idoc-input-error.js";
 import type { IdocNode } from "./idoc-node.js";
+import { findJsonSyntaxError, lineColumnAt } from "./json-syntax-error.js";
 
 /** A top-level shape that is not IDoc-JSON: the interpreter reports `IDOC_NOT_AN_IDOC`. */
 export interface JsonInput {
@@ -65,9 +66,10 @@ export function parseIdocJsonText(input: string | Uint8Array, reader: ReaderOpti
     return JSON.parse(text) as unknown;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
-    const at = position === undefined ? undefined : lineColumn(text, Number(position));
-    throw new IdocInputError("JSON_NOT_WELL_FORMED", message, at?.line, at?.column, file);
+    // the engine names a position for some errors only: the place is computed (issue #18)
+    const offset = findJsonSyntaxError(text) ?? Number(/position (\d+)/.exec(message)?.[1] ?? text.length);
+    const at = lineColumnAt(text, offset);
+    throw new IdocInputError("JSON_NOT_WELL_FORMED", message, at.line, at.column, file);
   }
 }
 
@@ -107,7 +109,7 @@ function scanIdocJson(text: string, reader: ReaderOptions): void {
   let depth = 0;
   let count = 0;
   const refuse = (code: IdocInputErrorCode, message: string, at: number): never => {
-    const { line, column } = lineColumn(text, at);
+    const { line, column } = lineColumnAt(text, at);
     throw new IdocInputError(code, message, line, column, reader.file);
   };
   /** Where the innermost open object or array is: `LOIPRO05.IDOC[0].E1AFKOL`. */
@@ -206,11 +208,6 @@ function scanIdocJson(text: string, reader: ReaderOptions): void {
       }
     }
   }
-}
-
-function lineColumn(text: string, index: number): { line: number; column: number } {
-  const before = text.slice(0, index).split(/\r\n|\r|\n/);
-  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
 /** Turns parsed IDoc-JSON into nodes. @throws {@link IdocInputError} when a limit is exceeded */

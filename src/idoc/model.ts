@@ -30,6 +30,11 @@ export interface IdocDocument {
   readonly messageType: string;
   /** EDI_DC40 fields, normalized like data fields (DOCNUM, SNDPRN, CREDAT, CRETIM, …). */
   readonly control: Readonly<Record<string, string>>;
+  /**
+   * EDI_DC40 fields exactly as received, so that a value the reader could not normalize (left out of
+   * `control`) is told from an absent one (`CRETIM 999999`, an invalid CREDAT).
+   */
+  readonly controlRaw?: Readonly<Record<string, string>>;
   readonly segments: readonly IdocSegment[];
   /** `IDOC[1]`. */
   readonly path: string;

@@ -87,6 +87,7 @@ export function readIdocDocument(
     ...(cimtyp === "" ? {} : { extension: cimtyp }),
     messageType: control?.fields.MESTYP ?? "",
     control: control?.fields ?? {},
+    ...(control === undefined ? {} : { controlRaw: control.raw }),
     segments: idoc.segments.filter((s) => s.name !== "EDI_DC40"),
     path,
   };

@@ -6,7 +6,7 @@
  */
 import type { ReaderOptions } from "../binding/xml-tree.js";
 import type { IdocNode } from "./idoc-node.js";
-import { idocSchema } from "./idoc-schema.js";
+import { type IdocSchema, idocSchema } from "./idoc-schema.js";
 import { idocIssue } from "./issues.js";
 import { parseIdocJsonText, readIdocJson } from "./json-input.js";
 import type { IdocIssue, IdocPacket } from "./model.js";
@@ -24,6 +24,11 @@ export interface ReadIdocOptions {
   readonly strict?: boolean;
   /** A name for the input in errors (a path). */
   readonly file?: string;
+  /**
+   * The IDoc types to read by: the project's schemas (default), or those plus the user's own definitions
+   * (`loadIdocSchema(folder)`: Z-segments, fields of newer releases).
+   */
+  readonly schema?: IdocSchema;
   /**
    * Limits of the hardened reader, applied to IDoc-XML and IDoc-JSON alike.
    * @default DEFAULT_READER_LIMITS
@@ -59,7 +64,7 @@ export function readIdoc(input: string | Uint8Array | object, options: ReadIdocO
   }
   if (!root) return { idocs: [], issues };
 
-  const schema = idocSchema();
+  const schema = options.schema ?? idocSchema();
   const idocNodes = root.children.filter((c) => c.name === "IDOC");
   for (const other of root.children)
     if (other.name !== "IDOC")
@@ -85,7 +90,13 @@ export function readIdoc(input: string | Uint8Array | object, options: ReadIdocO
     return { idocs: [], issues };
   }
   const idocs = idocNodes.map((node, i) => readIdocDocument(node, i + 1, root.name, schema, issues));
-  if (options.strict) issues.push(...validateStrict(root, idocs, schema, reader));
+  if (options.strict) {
+    // A field the reader already refused (a forbidden character) is not reported a second time.
+    const reported = new Set(issues.map((i) => `${i.code} ${i.path}`));
+    issues.push(
+      ...validateStrict(root, idocs, schema, reader).filter((i) => !reported.has(`${i.code} ${i.path}`)),
+    );
+  }
   return { idocs, issues };
 }
 

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { checkFieldValue } from "./check-field-value.js";
 import { hasSegmentMarker, type IdocNode } from "./idoc-node.js";
 import type { ChildSegmentSpec, IdocSchema, SegmentSpec } from "./idoc-schema.js";
 import { idocIssue } from "./issues.js";
@@ -81,7 +82,18 @@ export function readSegment(
         ),
       );
     const normalized = normalizeField(child.text, type);
-    if (normalized.ok) fields[child.name] = normalized.value;
+    const problem = checkFieldValue(child.text, type, normalized.ok ? normalized.value : undefined);
+    if (problem)
+      issues.push(
+        idocIssue(
+          problem.code,
+          "error",
+          fieldPath,
+          `${child.name}: ${problem.message}; the field is left out of the normalized fields (raw value kept)`,
+          child.line,
+        ),
+      );
+    else if (normalized.ok) fields[child.name] = normalized.value;
     else
       issues.push(
         idocIssue(
@@ -144,7 +156,8 @@ function readChildren(
     const childPath = `${path}/${node.name}${(counts.get(node.name) ?? 0) > 1 ? `[${n}]` : ""}`;
     const entry: ChildSegmentSpec | undefined = spec?.children.get(node.name);
     let childSpec: SegmentSpec | undefined;
-    if (entry) {
+    if (entry?.unordered) childSpec = entry.spec;
+    else if (entry) {
       childSpec = entry.spec;
       if (entry.order < lastOrder && n === 1)
         issues.push(

@@ -16,12 +16,14 @@ export {
 export {
   MOVEMENT_TYPES,
   mapIdocsToProductionPerformance,
+  PERFORMANCE_MAPPED_SEGMENTS,
   type PerformanceInput,
   type PerformanceMapOptions,
   type PerformanceMapResult,
 } from "./idoc-to-production-performance/index.js";
 export { formatMapIssue, type MapIssue } from "./issues.js";
 export {
+  LOIPRO_MAPPED_SEGMENTS,
   type MapOptions,
   type MapResult,
   mapLoiproToProductionSchedule,
@@ -47,6 +49,13 @@ export {
   type StorageLocationConfig,
 } from "./production-performance-to-erp/index.js";
 export { canonicalPacket, packetDigest } from "./shared/source-digest.js";
+export {
+  formatUnmapped,
+  UNMAPPED_FIELD,
+  type UnmappedField,
+  type UnmappedReason,
+  unmappedAsIssues,
+} from "./shared/unmapped.js";
 export { toZonedDateTime, type ZonedDateTimeResult } from "./time/zoned-date-time.js";
 export { ambiguousSapUnits, sapUnitTable } from "./units/sap-unit-lookup.js";
 export { BUILTIN_UNITS } from "./units/unit-table.js";

@@ -342,15 +342,17 @@ describe("strict and lenient", () => {
     expect(readIdoc(fixture("loipro05-tablet-json", "idoc.json"), { strict: true }).issues).toEqual([]);
   });
 
-  test("lenient: warnings only; strict: XSD errors with IDoc paths and source lines", () => {
+  test("lenient: an unknown field warns, a value beyond its SAP length is an error; strict: XSD errors with IDoc paths and source lines", () => {
     const lenient = readIdoc(deviating);
     expect(lenient.issues.map((i) => [i.severity, i.code, i.path])).toEqual([
+      ["error", "IDOC_VALUE_TOO_LONG", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[2]/VORNR"],
       ["warning", "IDOC_UNKNOWN_FIELD", "IDOC[1]/E1AFKOL/E1AFPOL/ZZCAMPAIGN"],
     ]);
     const strict = readIdoc(deviating, { strict: true, file: "deviating.xml" });
     expect(strict.idocs).toEqual(lenient.idocs);
     const errors = strict.issues.filter((i) => i.severity === "error");
     expect(errors.map((i) => [i.code, i.path, i.line])).toEqual([
+      ["IDOC_VALUE_TOO_LONG", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[2]/VORNR", 270],
       ["XSD_INVALID_VALUE", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[2]/VORNR", 270],
       ["XSD_UNEXPECTED_ELEMENT", "IDOC[1]/E1AFKOL/E1AFPOL/ZZCAMPAIGN", 456],
     ]);

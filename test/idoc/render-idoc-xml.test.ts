@@ -43,9 +43,22 @@ describe("the IDoc-XML rendering for strict validation", () => {
   });
 
   test.each([
-    ["U+0001", "1004\u0001711", "U+0001 at character 5 is not allowed in XML 1.0"],
-    ["a lone surrogate", "\uDC001004711", "U+DC00 at character 1 is not allowed in XML 1.0"],
-    ["U+FFFF", "1004711\uFFFF", "U+FFFF at character 8 is not allowed in XML 1.0"],
+    // Refused once, by the reader's field check (the strict rendering does not report it again).
+    [
+      "U+0001",
+      "1004\u0001711",
+      "AUFNR: the control character U+0001 at character 5; the field is left out of the normalized fields (raw value kept)",
+    ],
+    [
+      "a lone surrogate",
+      "\uDC001004711",
+      "AUFNR: a lone surrogate U+DC00 at character 1 (not a Unicode character); the field is left out of the normalized fields (raw value kept)",
+    ],
+    [
+      "U+FFFF",
+      "1004711\uFFFF",
+      "AUFNR: the noncharacter U+FFFF at character 8 (not allowed in XML 1.0); the field is left out of the normalized fields (raw value kept)",
+    ],
   ])("%s in an IDoc-JSON field is IDOC_INVALID_CHARACTER at the field", (_name, aufnr, message) => {
     expect(errorsOf(tabletJsonWith(aufnr))).toEqual([
       ["IDOC_INVALID_CHARACTER", "IDOC[1]/E1AFKOL/AUFNR", message],

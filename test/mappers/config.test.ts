@@ -47,6 +47,20 @@ describe("configuration", () => {
     expect(result.errors[1]).toMatchObject({ code: "CONFIG_INVALID", received: '"Mars/Olympus"' });
   });
 
+  test("LOIPRO-MAP-087 idocSchemas names a folder: a non-empty string, else CONFIG_INVALID", () => {
+    const plants = { "1000": { timeZone: "Europe/Berlin" } };
+    expect(parseMapperConfig({ plants, idocSchemas: "schemas" })).toEqual({
+      ok: true,
+      config: { plants, idocSchemas: "schemas" },
+    });
+    for (const idocSchemas of ["", 7, ["schemas"]]) {
+      const result = parseMapperConfig({ plants, idocSchemas });
+      expect(result.ok ? [] : result.errors.map((e) => [e.path, e.message, e.expected])).toEqual([
+        ["idocSchemas", "must be a folder name", "a non-empty string (a folder of .xsd files)"],
+      ]);
+    }
+  });
+
   test("LOIPRO-MAP-080 plants are required; JSON syntax errors are reported, not thrown", () => {
     expect(parseMapperConfig({}).ok).toBe(false);
     expect(parseMapperConfig([]).ok).toBe(false);

@@ -26,6 +26,7 @@ const testFiles = [
     .filter((f) => f.endsWith(".test.ts"))
     .map((f) => path.join(repoRoot, "test/mappers", f)),
   path.join(repoRoot, "test/cli/map-cli.test.ts"),
+  path.join(repoRoot, "test/cli/map-unmapped-cli.test.ts"),
 ];
 const tested = new Set(testFiles.flatMap((f) => titleIds(readFileSync(f, "utf8"))));
 
@@ -56,6 +57,7 @@ describe("requirement IDs of docs/mapping-performance.md (PERF-MAP)", () => {
       .filter((f) => f.endsWith(".test.ts"))
       .map((f) => path.join(perfDir, f)),
     path.join(repoRoot, "test/cli/map-performance-cli.test.ts"),
+    path.join(repoRoot, "test/cli/map-unmapped-cli.test.ts"),
     path.join(repoRoot, "test/mappers/round-trip.property.test.ts"),
   ];
   const perfTested = new Set(perfFiles.flatMap((f) => titleIds(readFileSync(f, "utf8"), PERF)));

@@ -4,6 +4,9 @@
  *
  * @module
  */
+import path from "node:path";
+import type { IdocSchema } from "../../idoc/idoc-schema.js";
+import { IdocSchemaError, loadIdocSchema } from "../../idoc/load-idoc-schema.js";
 import type { ConfigIssue } from "../../mappers/config/mapper-config.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
@@ -38,4 +41,23 @@ export async function readMapConfig<C>(
     return { ok: false, code: ExitCode.INPUT_ERROR };
   }
   return { ok: true, config: parsed.config, text };
+}
+
+/**
+ * The IDoc schema extended by the configuration's `idocSchemas` folder (relative to the configuration
+ * file); none when the configuration names no folder. A folder that cannot be read is exit 3.
+ */
+export function readIdocSchemas(
+  configFile: string,
+  folder: string | undefined,
+  io: Io,
+): { ok: true; schema?: IdocSchema } | { ok: false; code: ExitCode } {
+  if (folder === undefined) return { ok: true };
+  try {
+    return { ok: true, schema: loadIdocSchema(path.resolve(path.dirname(configFile), folder)) };
+  } catch (error) {
+    if (!(error instanceof IdocSchemaError)) throw error;
+    io.err(`${configFile}: idocSchemas: ${error.code} ${error.message}`);
+    return { ok: false, code: ExitCode.INPUT_ERROR };
+  }
 }

@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { formatMapIssue, type MapIssue } from "../../mappers/issues.js";
+import { formatUnmapped, type UnmappedField } from "../../mappers/shared/unmapped.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 
@@ -19,6 +20,11 @@ export function reportRejected(
   for (const error of errors) io.err(formatMapIssue(error));
   io.err(`b2mml map: ${what}: rejected with ${errors.length} error(s), ${warnings} warning(s); no document`);
   return ExitCode.FINDINGS;
+}
+
+/** Prints the unmapped-field account (`--report-unmapped`), one line per field. */
+export function reportUnmapped(unmapped: readonly UnmappedField[], io: Io): void {
+  for (const u of unmapped) io.err(formatUnmapped(u));
 }
 
 /** Writes the document to `output` (or stdout); an unwritable file is an input error. */

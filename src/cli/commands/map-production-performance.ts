@@ -6,6 +6,7 @@
  */
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
+import type { IdocSchema } from "../../idoc/idoc-schema.js";
 import type { IdocPacket } from "../../idoc/model.js";
 import { readIdoc } from "../../idoc/read-idoc.js";
 import { parseMapperConfigJson } from "../../mappers/config/mapper-config.js";
@@ -18,8 +19,8 @@ import { parseCommand } from "../parse-command.js";
 import { startProgress } from "../progress.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
 import { appendCommandAudit, checkAuditActor } from "./audit.js";
-import { MAP_EXIT_CODES, readMapConfig } from "./map-config.js";
-import { emitDocument, reportRejected } from "./map-output.js";
+import { MAP_EXIT_CODES, readIdocSchemas, readMapConfig } from "./map-config.js";
+import { emitDocument, reportRejected, reportUnmapped } from "./map-output.js";
 
 export const MAP_PERFORMANCE_HELP = `Usage: b2mml map production-performance <idoc>... --config <file> [options]
 
@@ -31,6 +32,7 @@ Options:
   --config <file>          mapper configuration (JSON): plants' time zones, units, systems, activities
   --order-context <file>   the orders' LOIPRO IDoc, for operation and confirmation-number look-ups
   --verb <verb>            Sync (default) or Process
+  --report-unmapped        list the source fields not carried into the document, and why
   -o, --output <file>      write the document to a file instead of stdout
   --audit <ledger>         append the run's audit record to this ledger (see b2mml audit verify)
   --actor <name>           who runs it, recorded as given in the audit record (with --audit)
@@ -44,11 +46,16 @@ ${exitCodeHelp(MAP_EXIT_CODES)}`;
 
 type Read = { ok: true; packet: IdocPacket; bytes: Uint8Array } | { ok: false; code: ExitCode };
 
-async function readInput(file: string, io: Io): Promise<Read> {
+async function readInput(file: string, io: Io, schema?: IdocSchema): Promise<Read> {
   const bytes = await readReportedInput(file, io);
   if (bytes === undefined) return { ok: false, code: ExitCode.INPUT_ERROR };
   try {
-    return { ok: true, packet: readIdoc(bytes, { file, reader: { maxInputBytes: inputLimit() } }), bytes };
+    const packet = readIdoc(bytes, {
+      file,
+      reader: { maxInputBytes: inputLimit() },
+      ...(schema === undefined ? {} : { schema }),
+    });
+    return { ok: true, packet, bytes };
   } catch (error) {
     if (error instanceof XmlParseError || error instanceof IdocInputError) {
       io.err(`${error.message} (${error.code})`);
@@ -65,6 +72,7 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
       config: { type: "string" },
       "order-context": { type: "string" },
       verb: { type: "string" },
+      "report-unmapped": { type: "boolean" },
       output: { type: "string", short: "o" },
       audit: { type: "string" },
       actor: { type: "string" },
@@ -86,11 +94,13 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
   const config = await readMapConfig(values.config, parseMapperConfigJson, io);
   if (!config.ok) return config.code;
   const configText = config.text;
+  const schemas = readIdocSchemas(values.config, config.config.idocSchemas, io);
+  if (!schemas.ok) return schemas.code;
   const inputs: { name: string; packet: IdocPacket }[] = [];
   const files: { file: string; bytes: Uint8Array }[] = [];
   const progress = startProgress("b2mml map", positionals.length, io.progress?.bind(io));
   for (const file of positionals) {
-    const read = await readInput(file, io);
+    const read = await readInput(file, io, schemas.schema);
     if (!read.ok) {
       progress.finish();
       return read.code;
@@ -102,7 +112,7 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
   progress.finish();
   let orderContext: IdocPacket | undefined;
   if (values["order-context"] !== undefined) {
-    const read = await readInput(values["order-context"], io);
+    const read = await readInput(values["order-context"], io, schemas.schema);
     if (!read.ok) return read.code;
     orderContext = read.packet;
   }
@@ -113,6 +123,7 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
   });
   const what = positionals.join(", ");
   for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
+  if (values["report-unmapped"]) reportUnmapped(result.unmapped, io);
   if (values.audit !== undefined) {
     const ledger = values.audit;
     const failed = appendCommandAudit(

@@ -1,6 +1,6 @@
 /**
  * `b2mml map production-schedule <idoc.xml|idoc.json> --config <file> [--verb Process|Sync] [--strict]
- * [--created <dateTime>] [-o <file>]`
+ * [--report-unmapped] [--created <dateTime>] [-o <file>]`
  *
  * @module
  */
@@ -11,15 +11,16 @@ import { readIdoc } from "../../idoc/read-idoc.js";
 import { parseMapperConfigJson } from "../../mappers/config/mapper-config.js";
 import { formatMapIssue } from "../../mappers/issues.js";
 import { mapLoiproToProductionSchedule } from "../../mappers/loipro-to-production-schedule/index.js";
+import { unmappedAsIssues } from "../../mappers/shared/unmapped.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand, reportUsage } from "../parse-command.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
 import { appendCommandAudit, checkAuditActor } from "./audit.js";
-import { MAP_EXIT_CODES, readMapConfig } from "./map-config.js";
+import { MAP_EXIT_CODES, readIdocSchemas, readMapConfig } from "./map-config.js";
 import { runMapErpPostings } from "./map-erp-postings.js";
-import { emitDocument, reportRejected } from "./map-output.js";
+import { emitDocument, reportRejected, reportUnmapped } from "./map-output.js";
 import { runMapProductionPerformance } from "./map-production-performance.js";
 
 export const MAP_HELP = `Usage: b2mml map <mapping> <input>... --config <file> [options]
@@ -44,6 +45,8 @@ Options:
   --config <file>       mapper configuration (JSON): plants' time zones, units, systems, statuses
   --verb <verb>         Process (default) or Sync
   --strict              read the IDoc strictly (against xsd/idoc) and reject on any warning
+                        or any source field not carried (UNMAPPED_FIELD)
+  --report-unmapped     list the source fields not carried into the document, and why
   --created <dateTime>  creation time for IDocs whose control record has no CREDAT (xs:dateTime
                         with offset); never used when CREDAT is there
   -o, --output <file>   write the document to a file instead of stdout
@@ -53,7 +56,8 @@ Options:
   -h, --help            this text
 
 The document goes to stdout (or --output); warnings and errors to stderr, one a line, as
-"path: code message". Exit 0: mapped; 1: mapping rejected (errors, or warnings with --strict);
+"path: code message" (unmapped fields as "path: unmapped reason message"). Exit 0: mapped; 1: mapping
+rejected (errors, or warnings or unmapped fields with --strict);
 2: usage; 3: the IDoc or the configuration is unreadable, not well-formed or refused as unsafe.
 
 ${exitCodeHelp(MAP_EXIT_CODES)}`;
@@ -86,6 +90,7 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
       config: { type: "string" },
       verb: { type: "string" },
       strict: { type: "boolean" },
+      "report-unmapped": { type: "boolean" },
       created: { type: "string" },
       output: { type: "string", short: "o" },
       audit: { type: "string" },
@@ -110,6 +115,8 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
   const config = await readMapConfig(values.config, parseMapperConfigJson, io);
   if (!config.ok) return config.code;
   const configText = config.text;
+  const schemas = readIdocSchemas(values.config, config.config.idocSchemas, io);
+  if (!schemas.ok) return schemas.code;
 
   const bytes = await readReportedInput(file, io);
   if (bytes === undefined) return ExitCode.INPUT_ERROR;
@@ -119,6 +126,7 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
       file,
       reader: { maxInputBytes: inputLimit() },
       ...(values.strict ? { strict: true } : {}),
+      ...(schemas.schema === undefined ? {} : { schema: schemas.schema }),
     });
   } catch (error) {
     if (!(error instanceof XmlParseError || error instanceof IdocInputError)) throw error;
@@ -153,7 +161,9 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
     ...(values.created === undefined ? {} : { creationDateTime: values.created }),
   });
   for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
-  const rejected = !result.ok || (values.strict === true && result.warnings.length > 0);
+  if (values["report-unmapped"]) reportUnmapped(result.unmapped, io);
+  const strictFindings = result.warnings.length + result.unmapped.length;
+  const rejected = !result.ok || (values.strict === true && strictFindings > 0);
   if (values.audit !== undefined) {
     const ledger = values.audit;
     const failed = appendCommandAudit(
@@ -178,15 +188,18 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
     if (failed !== undefined) return failed;
   }
   if (!result.ok) return reportRejected(file, result.errors, result.warnings.length, io);
-  if (values.strict && result.warnings.length > 0) {
-    io.err(`b2mml map: ${file}: rejected under --strict: ${result.warnings.length} warning(s); no document`);
+  if (values.strict && strictFindings > 0) {
+    for (const error of unmappedAsIssues(result.unmapped)) io.err(formatMapIssue(error));
+    io.err(
+      `b2mml map: ${file}: rejected under --strict: ${result.warnings.length} warning(s), ${result.unmapped.length} unmapped field(s); no document`,
+    );
     return ExitCode.FINDINGS;
   }
   const emitted = emitDocument(result.xml, values.output, io);
   if (emitted !== ExitCode.OK) return emitted;
   const orders = result.value.DataArea.ProductionSchedule[0]?.ProductionRequest?.length ?? 0;
   io.err(
-    `b2mml map: ${file}: ${orders} order(s) mapped, ${result.warnings.length} warning(s); BODID ${result.bodId}`,
+    `b2mml map: ${file}: ${orders} order(s) mapped, ${result.warnings.length} warning(s)${values["report-unmapped"] ? `, ${result.unmapped.length} unmapped field(s)` : ""}; BODID ${result.bodId}`,
   );
   return ExitCode.OK;
 }

@@ -19,7 +19,7 @@ export interface LOIPRO01_IDOC {
 
 /** XSD complexType LOIPRO01_E1AFKOL */
 export interface LOIPRO01_E1AFKOL {
-  "E1AFKOL.fields"?: ({ AUFNR: ALPHA12 } | { AUTYP: NUMC2 } | { AUART: CHAR4 } | { WERKS: WERKS_D } | { MATNR: MATN1_18 } | { MATNR_LONG: MATN1_40 } | { MATNR_EXTERNAL: CHAR40 } | { MATNR_VERSION: CHAR10 } | { MATNR_GUID: CHAR32 } | { GAMNG: QUAN13_3 } | { GMEIN: UNIT3 } | { GASMG: QUAN13_3 } | { BMENGE: QUAN13_3 } | { BMEINS: UNIT3 } | { BAUMNG: QUAN13_3 } | { IGMNG: QUAN13_3 } | { IASMG: QUAN13_3 } | { RMNGA: QUAN13_3 } | { GSTRP: DATS8 } | { GSUZP: TIMS6 } | { GLTRP: DATS8 } | { GLUZP: TIMS6 } | { GSTRS: DATS8 } | { GSUZS: TIMS6 } | { GLTRS: DATS8 } | { GLUZS: TIMS6 } | { GSTRI: DATS8 } | { GSUZI: TIMS6 } | { GETRI: DATS8 } | { GEUZI: TIMS6 } | { GLTRI: DATS8 } | { FTRMS: DATS8 } | { FTRMI: DATS8 } | { FTRMP: DATS8 } | { AUFLD: DATS8 } | { PLAUF: DATS8 } | { DISPO: CHAR3 } | { FEVOR: CHAR3 } | { TERKZ: CHAR1 } | { PLNTY: CHAR1 } | { PLNNR: CHAR8 } | { PLNAL: CHAR2 } | { PLNME: UNIT3 } | { PLSVN: QUAN13_3 } | { PLSVB: QUAN13_3 } | { STLTY: CHAR1 } | { STLNR: CHAR8 } | { STLAL: CHAR2 } | { STLAN: CHAR1 } | { APRIO: CHAR4 } | { APROZ: DEC5_2 } | { FREIZ: NUMC3 } | { VORGZ: NUMC3 } | { SICHZ: NUMC3 } | { PRUEFLOS: NUMC12 } | { CY_SEQNR: NUMC14 } | { KDAUF: ALPHA10 } | { KDPOS: NUMC6 } | { LEAD_AUFNR: ALPHA12 } | { PRODNET: CHAR1 } | { SBMNG: QUAN13_3 } | { SBMEH: UNIT3 })[];
+  "E1AFKOL.fields"?: ({ AUFNR: ALPHA12 } | { AUTYP: NUMC2 } | { AUART: CHAR4 } | { WERKS: WERKS_D } | { MATNR: MATN1_18 } | { MATNR_LONG: MATN1_40 } | { MATNR_EXTERNAL: CHAR40 } | { MATNR_VERSION: CHAR10 } | { MATNR_GUID: CHAR32 } | { GAMNG: QUAN13_3 } | { GMEIN: UNIT3 } | { GASMG: QUAN13_3 } | { BMENGE: QUAN13_3 } | { BMEINS: UNIT3 } | { BAUMNG: QUAN13_3 } | { IGMNG: QUAN13_3 } | { IASMG: QUAN13_3 } | { RMNGA: QUAN13_3 } | { GSTRP: DATS8 } | { GSUZP: TIMS6 } | { GLTRP: DATS8 } | { GLUZP: TIMS6 } | { GSTRS: DATS8 } | { GSUZS: TIMS6 } | { GLTRS: DATS8 } | { GLUZS: TIMS6 } | { GSTRI: DATS8 } | { GSUZI: TIMS6 } | { GETRI: DATS8 } | { GEUZI: TIMS6 } | { GLTRI: DATS8 } | { FTRMS: DATS8 } | { FTRMI: DATS8 } | { FTRMP: DATS8 } | { AUFLD: DATS8 } | { PLAUF: DATS8 } | { DISPO: CHAR3 } | { FEVOR: CHAR3 } | { TERKZ: CHAR1 } | { PLNTY: CHAR1 } | { PLNNR: CHAR8 } | { PLNAL: CHAR2 } | { PLNME: UNIT3 } | { PLSVN: QUAN13_3 } | { PLSVB: QUAN13_3 } | { STLTY: CHAR1 } | { STLNR: CHAR8 } | { STLAL: CHAR2 } | { STLAN: CHAR1 } | { APRIO: CHAR4 } | { APROZ: DEC5_2 } | { FREIZ: NUMC3 } | { VORGZ: NUMC3 } | { SICHZ: NUMC3 } | { PRUEFLOS: NUMC12 } | { CY_SEQNR: NUMC14 } | { KDAUF: ALPHA10 } | { KDPOS: NUMC6 } | { LEAD_AUFNR: ALPHA12 } | { PRODNET: CHAR1 } | { SBMNG: QUAN13_3 } | { SBMEH: UNIT3 } | { LODIV: QUAN13_3 } | { PSPEL: NUMC8 } | { SLSVN: QUAN13_3 } | { SLSBS: QUAN13_3 })[];
   E1JSTKL?: E1JSTKL[];
   E1AFABL?: E1AFABL[];
   E1AFFLL: LOIPRO01_E1AFFLL[];
@@ -38,7 +38,7 @@ export interface LOIPRO01_E1AFFLL {
 
 /** XSD complexType LOIPRO01_E1AFVOL */
 export interface LOIPRO01_E1AFVOL {
-  "E1AFVOL.fields"?: ({ VORNR: CHAR4 } | { LTXA1: CHAR40 } | { STEUS: CHAR4 } | { ARBPL: CHAR8 } | { ARBID: NUMC8 } | { WERKS: WERKS_D } | { MGVRG: QUAN13_3 } | { MEINH: UNIT3 } | { BMSCH: QUAN13_3 } | { UMREZ: DEC5 } | { UMREN: DEC5 } | { VGW01: QUAN9_3 } | { VGW02: QUAN9_3 } | { VGW03: QUAN9_3 } | { VGW04: QUAN9_3 } | { VGW05: QUAN9_3 } | { VGW06: QUAN9_3 } | { VGE01: UNIT3 } | { VGE02: UNIT3 } | { VGE03: UNIT3 } | { VGE04: UNIT3 } | { VGE05: UNIT3 } | { VGE06: UNIT3 } | { VGWTS: CHAR4 } | { LAR01: CHAR6 } | { LAR02: CHAR6 } | { LAR03: CHAR6 } | { LAR04: CHAR6 } | { LAR05: CHAR6 } | { LAR06: CHAR6 } | { RUEK: CHAR1 } | { BEARZ: FLTP16 } | { BEAZE: UNIT3 } | { RUEST: FLTP16 } | { RSTZE: UNIT3 } | { ABRUE: FLTP16 } | { ARUZE: UNIT3 } | { LIEGZ: FLTP16 } | { TRANZ: FLTP16 } | { WARTZ: FLTP16 } | { FSAVD: DATS8 } | { FSAVZ: TIMS6 } | { FSEDD: DATS8 } | { FSEDZ: TIMS6 } | { SSAVD: DATS8 } | { SSAVZ: TIMS6 } | { SSEDD: DATS8 } | { SSEDZ: TIMS6 } | { FSSBD: DATS8 } | { FSSBZ: TIMS6 } | { FSSAD: DATS8 } | { FSSAZ: TIMS6 } | { FSEVD: DATS8 } | { FSEVZ: TIMS6 } | { FSELD: DATS8 } | { FSELZ: TIMS6 } | { SSSBD: DATS8 } | { SSSBZ: TIMS6 } | { SSSAD: DATS8 } | { SSSAZ: TIMS6 } | { SSEVD: DATS8 } | { SSEVZ: TIMS6 } | { SSELD: DATS8 } | { SSELZ: TIMS6 } | { ISDD: DATS8 } | { ISDZ: TIMS6 } | { IEDD: DATS8 } | { IEDZ: TIMS6 } | { ISAVD: DATS8 } | { IEAVD: DATS8 } | { LMNGA: QUAN13_3 } | { XMNGA: QUAN13_3 } | { RMNGA: QUAN13_3 } | { MINWE: QUAN13_3 } | { KALID: CHAR2 } | { ANZZL: CHAR } | { ANZMA: CHAR } | { PREIS: CHAR } | { PEINH: CHAR } | { SAMPLE_SIZE: CHAR } | { SAMPLE_SIZE_ALL: CHAR } | { ME_OPERATION_ID: CHAR } | { USR04: CHAR } | { USR05: CHAR } | { ZWNOR: CHAR } | { ZMINB: CHAR } | { ZTMIN: CHAR } | { PHFLG: CHAR1 } | { PVZNR: NUMC8 } | { SUMNR: NUMC8 } | { AUFPL: NUMC10 } | { APLZL: NUMC8 } | { RUECK: NUMC10 })[];
+  "E1AFVOL.fields"?: ({ VORNR: CHAR4 } | { LTXA1: CHAR40 } | { STEUS: CHAR4 } | { ARBPL: CHAR8 } | { ARBID: NUMC8 } | { WERKS: WERKS_D } | { MGVRG: QUAN13_3 } | { MEINH: UNIT3 } | { BMSCH: QUAN13_3 } | { UMREZ: DEC5 } | { UMREN: DEC5 } | { VGW01: QUAN9_3 } | { VGW02: QUAN9_3 } | { VGW03: QUAN9_3 } | { VGW04: QUAN9_3 } | { VGW05: QUAN9_3 } | { VGW06: QUAN9_3 } | { VGE01: UNIT3 } | { VGE02: UNIT3 } | { VGE03: UNIT3 } | { VGE04: UNIT3 } | { VGE05: UNIT3 } | { VGE06: UNIT3 } | { VGWTS: CHAR4 } | { LAR01: CHAR6 } | { LAR02: CHAR6 } | { LAR03: CHAR6 } | { LAR04: CHAR6 } | { LAR05: CHAR6 } | { LAR06: CHAR6 } | { RUEK: CHAR1 } | { BEARZ: FLTP16 } | { BEAZE: UNIT3 } | { RUEST: FLTP16 } | { RSTZE: UNIT3 } | { ABRUE: FLTP16 } | { ARUZE: UNIT3 } | { LIEGZ: FLTP16 } | { TRANZ: FLTP16 } | { WARTZ: FLTP16 } | { FSAVD: DATS8 } | { FSAVZ: TIMS6 } | { FSEDD: DATS8 } | { FSEDZ: TIMS6 } | { SSAVD: DATS8 } | { SSAVZ: TIMS6 } | { SSEDD: DATS8 } | { SSEDZ: TIMS6 } | { FSSBD: DATS8 } | { FSSBZ: TIMS6 } | { FSSAD: DATS8 } | { FSSAZ: TIMS6 } | { FSEVD: DATS8 } | { FSEVZ: TIMS6 } | { FSELD: DATS8 } | { FSELZ: TIMS6 } | { SSSBD: DATS8 } | { SSSBZ: TIMS6 } | { SSSAD: DATS8 } | { SSSAZ: TIMS6 } | { SSEVD: DATS8 } | { SSEVZ: TIMS6 } | { SSELD: DATS8 } | { SSELZ: TIMS6 } | { ISDD: DATS8 } | { ISDZ: TIMS6 } | { IEDD: DATS8 } | { IEDZ: TIMS6 } | { ISAVD: DATS8 } | { IEAVD: DATS8 } | { LMNGA: QUAN13_3 } | { XMNGA: QUAN13_3 } | { RMNGA: QUAN13_3 } | { MINWE: QUAN13_3 } | { KALID: CHAR2 } | { ANZZL: CHAR } | { ANZMA: CHAR } | { PREIS: CHAR } | { PEINH: CHAR } | { SAMPLE_SIZE: CHAR } | { SAMPLE_SIZE_ALL: CHAR } | { ME_OPERATION_ID: CHAR } | { USR04: CHAR } | { USR05: CHAR } | { ZWNOR: CHAR } | { ZMINB: CHAR } | { ZTMIN: CHAR } | { PHFLG: CHAR1 } | { PVZNR: NUMC8 } | { SUMNR: NUMC8 } | { AUFPL: NUMC10 } | { APLZL: NUMC8 } | { RUECK: NUMC10 } | { ARBEI: CHAR } | { AUFAK: CHAR } | { CY_SEQNRV: NUMC14 } | { DAUNO: CHAR } | { DAUMI: CHAR } | { FSSLD: DATS8 } | { FSSLZ: TIMS6 } | { SSSLD: DATS8 } | { SSSLZ: TIMS6 } | { PRZNT: CHAR } | { SPLIM: CHAR } | { ZLPRO: CHAR } | { ZMINU: CHAR } | { ZWMIN: CHAR })[];
   E1JSTVL?: E1JSTVL[];
   E1RESBL?: E1RESBL[];
   E1AFUVL?: E1AFUVL[];
@@ -59,7 +59,7 @@ export type IdocFlag = "1";
 
 /** XSD complexType EDI_DC40 */
 export interface EDI_DC40 {
-  "EDI_DC40.fields"?: ({ TABNAM: CHAR10 } | { MANDT: CHAR3 } | { DOCNUM: NUMC16 } | { DOCREL: CHAR4 } | { STATUS: CHAR2 } | { DIRECT: CHAR1 } | { OUTMOD: CHAR1 } | { EXPRSS: CHAR1 } | { TEST: CHAR1 } | { IDOCTYP: CHAR30 } | { CIMTYP: CHAR30 } | { MESTYP: CHAR30 } | { MESCOD: CHAR3 } | { MESFCT: CHAR3 } | { STD: CHAR1 } | { STDVRS: CHAR6 } | { STDMES: CHAR6 } | { SNDPOR: CHAR10 } | { SNDPRT: CHAR2 } | { SNDPFC: CHAR2 } | { SNDPRN: CHAR10 } | { SNDSAD: CHAR21 } | { SNDLAD: CHAR70 } | { RCVPOR: CHAR10 } | { RCVPRT: CHAR2 } | { RCVPFC: CHAR2 } | { RCVPRN: CHAR10 } | { RCVSAD: CHAR21 } | { RCVLAD: CHAR70 } | { CREDAT: DATS8 } | { CRETIM: TIMS6 } | { REFINT: CHAR14 } | { REFGRP: CHAR14 } | { REFMES: CHAR14 } | { ARCKEY: CHAR70 } | { SERIAL: CHAR20 })[];
+  "EDI_DC40.fields"?: ({ TABNAM: CHAR10 } | { MANDT: CHAR3 } | { DOCNUM: NUMC16 } | { DOCREL: CHAR4 } | { STATUS: CHAR2 } | { DIRECT: CHAR1 } | { OUTMOD: CHAR1 } | { EXPRSS: CHAR1 } | { TEST: CHAR1 } | { IDOCTYP: CHAR30 } | { CIMTYP: CHAR30 } | { MESTYP: CHAR30 } | { MESCOD: CHAR3 } | { MESFCT: CHAR3 } | { STD: CHAR1 } | { STDVRS: CHAR6 } | { STDMES: CHAR6 } | { SNDPOR: CHAR10 } | { SNDPRT: CHAR2 } | { SNDPFC: CHAR2 } | { SNDPRN: CHAR10 } | { SNDSAD: CHAR21 } | { SNDLAD: CHAR70 } | { RCVPOR: CHAR10 } | { RCVPRT: CHAR2 } | { RCVPFC: CHAR2 } | { RCVPRN: CHAR10 } | { RCVSAD: CHAR21 } | { RCVLAD: CHAR70 } | { CREDAT: DATS8 } | { CRETIM: TIMS6 } | { REFINT: CHAR14 } | { REFGRP: CHAR14 } | { REFMES: CHAR14 } | { ARCKEY: CHAR70 } | { SERIAL: CHAR20 } | { CUSTOMED_EXT_DOC_TYPE: CHAR30 })[];
   SEGMENT?: IdocFlag;
   segment?: IdocFlag;
 }
@@ -108,7 +108,7 @@ export interface E1AFREF {
 
 /** XSD complexType E1RESBL */
 export interface E1RESBL {
-  "E1RESBL.fields"?: ({ RSNUM: NUMC10 } | { RSPOS: NUMC4 } | { RSART: CHAR1 } | { BDART: CHAR2 } | { POSNR: CHAR4 } | { POSTP: CHAR1 } | { MATNR: MATN1_18 } | { MATNR_LONG: MATN1_40 } | { MATNR_EXTERNAL: CHAR40 } | { MATNR_VERSION: CHAR10 } | { MATNR_GUID: CHAR32 } | { WERKS: WERKS_D } | { LGORT: CHAR4 } | { PRVBE: CHAR10 } | { CHARG: UPPER10 } | { BDMNG: QUAN13_3 } | { MEINS: UNIT3 } | { ERFMG: QUAN13_3 } | { ERFME: UNIT3 } | { ENTRY_QNT: QUAN13_3 } | { ENTRY_UOM: UNIT3 } | { ENMNG: QUAN13_3 } | { VMENG: QUAN13_3 } | { NOMNG: QUAN13_3 } | { BDTER: DATS8 } | { SBTER: DATS8 } | { SHKZG: CHAR1 } | { BWART: CHAR3 } | { AUSCH: DEC5_2 } | { AVOAU: DEC5_2 } | { ALPGR: CHAR2 } | { ALPRF: NUMC2 } | { EWAHR: DEC3 } | { STLNR: NUMC8 } | { STLKN: NUMC8 } | { STPOZ: NUMC8 } | { DBSKZ: CHAR1 } | { ASQTY: QUAN13_3 } | { XLOEK: CHAR1 } | { XWAOK: CHAR1 } | { KZEAR: CHAR1 } | { RGEKZ: CHAR1 } | { DUMPS: CHAR1 } | { KZKUP: CHAR1 } | { SOBKZ: CHAR1 })[];
+  "E1RESBL.fields"?: ({ RSNUM: NUMC10 } | { RSPOS: NUMC4 } | { RSART: CHAR1 } | { BDART: CHAR2 } | { POSNR: CHAR4 } | { POSTP: CHAR1 } | { MATNR: MATN1_18 } | { MATNR_LONG: MATN1_40 } | { MATNR_EXTERNAL: CHAR40 } | { MATNR_VERSION: CHAR10 } | { MATNR_GUID: CHAR32 } | { WERKS: WERKS_D } | { LGORT: CHAR4 } | { PRVBE: CHAR10 } | { CHARG: UPPER10 } | { BDMNG: QUAN13_3 } | { MEINS: UNIT3 } | { ERFMG: QUAN13_3 } | { ERFME: UNIT3 } | { ENTRY_QNT: QUAN13_3 } | { ENTRY_UOM: UNIT3 } | { ENMNG: QUAN13_3 } | { VMENG: QUAN13_3 } | { NOMNG: QUAN13_3 } | { BDTER: DATS8 } | { SBTER: DATS8 } | { SHKZG: CHAR1 } | { BWART: CHAR3 } | { AUSCH: DEC5_2 } | { AVOAU: DEC5_2 } | { ALPGR: CHAR2 } | { ALPRF: NUMC2 } | { EWAHR: DEC3 } | { STLNR: NUMC8 } | { STLKN: NUMC8 } | { STPOZ: NUMC8 } | { DBSKZ: CHAR1 } | { ASQTY: QUAN13_3 } | { XLOEK: CHAR1 } | { XWAOK: CHAR1 } | { KZEAR: CHAR1 } | { RGEKZ: CHAR1 } | { DUMPS: CHAR1 } | { KZKUP: CHAR1 } | { SOBKZ: CHAR1 } | { AFPOS: NUMC4 } | { AUFST: NUMC2 } | { AUFWG: NUMC2 } | { BAUST: NUMC2 } | { BAUWG: NUMC2 } | { MRPOS: NUMC4 })[];
   SEGMENT?: IdocFlag;
   segment?: IdocFlag;
 }
@@ -149,7 +149,7 @@ export interface E1AFABL {
 
 /** XSD complexType E1AFUVL */
 export interface E1AFUVL {
-  "E1AFUVL.fields"?: ({ VORNR: CHAR4 } | { LTXA1: CHAR40 } | { STEUS: CHAR4 } | { ARBPL: CHAR8 } | { ARBID: NUMC8 } | { WERKS: WERKS_D } | { MGVRG: QUAN13_3 } | { MEINH: UNIT3 } | { BMSCH: QUAN13_3 } | { UMREZ: DEC5 } | { UMREN: DEC5 } | { VGW01: QUAN9_3 } | { VGW02: QUAN9_3 } | { VGW03: QUAN9_3 } | { VGW04: QUAN9_3 } | { VGW05: QUAN9_3 } | { VGW06: QUAN9_3 } | { VGE01: UNIT3 } | { VGE02: UNIT3 } | { VGE03: UNIT3 } | { VGE04: UNIT3 } | { VGE05: UNIT3 } | { VGE06: UNIT3 } | { VGWTS: CHAR4 } | { LAR01: CHAR6 } | { LAR02: CHAR6 } | { LAR03: CHAR6 } | { LAR04: CHAR6 } | { LAR05: CHAR6 } | { LAR06: CHAR6 } | { RUEK: CHAR1 } | { BEARZ: FLTP16 } | { BEAZE: UNIT3 } | { RUEST: FLTP16 } | { RSTZE: UNIT3 } | { ABRUE: FLTP16 } | { ARUZE: UNIT3 } | { LIEGZ: FLTP16 } | { TRANZ: FLTP16 } | { WARTZ: FLTP16 } | { FSAVD: DATS8 } | { FSAVZ: TIMS6 } | { FSEDD: DATS8 } | { FSEDZ: TIMS6 } | { SSAVD: DATS8 } | { SSAVZ: TIMS6 } | { SSEDD: DATS8 } | { SSEDZ: TIMS6 } | { FSSBD: DATS8 } | { FSSBZ: TIMS6 } | { FSSAD: DATS8 } | { FSSAZ: TIMS6 } | { FSEVD: DATS8 } | { FSEVZ: TIMS6 } | { FSELD: DATS8 } | { FSELZ: TIMS6 } | { SSSBD: DATS8 } | { SSSBZ: TIMS6 } | { SSSAD: DATS8 } | { SSSAZ: TIMS6 } | { SSEVD: DATS8 } | { SSEVZ: TIMS6 } | { SSELD: DATS8 } | { SSELZ: TIMS6 } | { ISDD: DATS8 } | { ISDZ: TIMS6 } | { IEDD: DATS8 } | { IEDZ: TIMS6 } | { ISAVD: DATS8 } | { IEAVD: DATS8 } | { LMNGA: QUAN13_3 } | { XMNGA: QUAN13_3 } | { RMNGA: QUAN13_3 } | { MINWE: QUAN13_3 } | { KALID: CHAR2 } | { ANZZL: CHAR } | { ANZMA: CHAR } | { PREIS: CHAR } | { PEINH: CHAR } | { SAMPLE_SIZE: CHAR } | { SAMPLE_SIZE_ALL: CHAR } | { ME_OPERATION_ID: CHAR } | { USR04: CHAR } | { USR05: CHAR } | { ZWNOR: CHAR } | { ZMINB: CHAR } | { ZTMIN: CHAR } | { PHFLG: CHAR1 } | { PVZNR: NUMC8 } | { SUMNR: NUMC8 } | { AUFPL: NUMC10 } | { APLZL: NUMC8 } | { RUECK: NUMC10 } | { UVORN: CHAR4 })[];
+  "E1AFUVL.fields"?: ({ VORNR: CHAR4 } | { LTXA1: CHAR40 } | { STEUS: CHAR4 } | { ARBPL: CHAR8 } | { ARBID: NUMC8 } | { WERKS: WERKS_D } | { MGVRG: QUAN13_3 } | { MEINH: UNIT3 } | { BMSCH: QUAN13_3 } | { UMREZ: DEC5 } | { UMREN: DEC5 } | { VGW01: QUAN9_3 } | { VGW02: QUAN9_3 } | { VGW03: QUAN9_3 } | { VGW04: QUAN9_3 } | { VGW05: QUAN9_3 } | { VGW06: QUAN9_3 } | { VGE01: UNIT3 } | { VGE02: UNIT3 } | { VGE03: UNIT3 } | { VGE04: UNIT3 } | { VGE05: UNIT3 } | { VGE06: UNIT3 } | { VGWTS: CHAR4 } | { LAR01: CHAR6 } | { LAR02: CHAR6 } | { LAR03: CHAR6 } | { LAR04: CHAR6 } | { LAR05: CHAR6 } | { LAR06: CHAR6 } | { RUEK: CHAR1 } | { BEARZ: FLTP16 } | { BEAZE: UNIT3 } | { RUEST: FLTP16 } | { RSTZE: UNIT3 } | { ABRUE: FLTP16 } | { ARUZE: UNIT3 } | { LIEGZ: FLTP16 } | { TRANZ: FLTP16 } | { WARTZ: FLTP16 } | { FSAVD: DATS8 } | { FSAVZ: TIMS6 } | { FSEDD: DATS8 } | { FSEDZ: TIMS6 } | { SSAVD: DATS8 } | { SSAVZ: TIMS6 } | { SSEDD: DATS8 } | { SSEDZ: TIMS6 } | { FSSBD: DATS8 } | { FSSBZ: TIMS6 } | { FSSAD: DATS8 } | { FSSAZ: TIMS6 } | { FSEVD: DATS8 } | { FSEVZ: TIMS6 } | { FSELD: DATS8 } | { FSELZ: TIMS6 } | { SSSBD: DATS8 } | { SSSBZ: TIMS6 } | { SSSAD: DATS8 } | { SSSAZ: TIMS6 } | { SSEVD: DATS8 } | { SSEVZ: TIMS6 } | { SSELD: DATS8 } | { SSELZ: TIMS6 } | { ISDD: DATS8 } | { ISDZ: TIMS6 } | { IEDD: DATS8 } | { IEDZ: TIMS6 } | { ISAVD: DATS8 } | { IEAVD: DATS8 } | { LMNGA: QUAN13_3 } | { XMNGA: QUAN13_3 } | { RMNGA: QUAN13_3 } | { MINWE: QUAN13_3 } | { KALID: CHAR2 } | { ANZZL: CHAR } | { ANZMA: CHAR } | { PREIS: CHAR } | { PEINH: CHAR } | { SAMPLE_SIZE: CHAR } | { SAMPLE_SIZE_ALL: CHAR } | { ME_OPERATION_ID: CHAR } | { USR04: CHAR } | { USR05: CHAR } | { ZWNOR: CHAR } | { ZMINB: CHAR } | { ZTMIN: CHAR } | { PHFLG: CHAR1 } | { PVZNR: NUMC8 } | { SUMNR: NUMC8 } | { AUFPL: NUMC10 } | { APLZL: NUMC8 } | { RUECK: NUMC10 } | { UVORN: CHAR4 } | { ARBEI: CHAR } | { AUFAK: CHAR } | { CY_SEQNRV: NUMC14 } | { DAUNO: CHAR } | { DAUMI: CHAR } | { FSSLD: DATS8 } | { FSSLZ: TIMS6 } | { SSSLD: DATS8 } | { SSSLZ: TIMS6 } | { PRZNT: CHAR } | { SPLIM: CHAR } | { ZLPRO: CHAR } | { ZMINU: CHAR } | { ZWMIN: CHAR })[];
   E1JSTUL?: E1JSTUL[];
   E1KBEUL?: E1KBEUL[];
   SEGMENT?: IdocFlag;
@@ -364,7 +364,7 @@ export interface LOIPRO05_IDOC {
 
 /** XSD complexType LOIPRO05_E1AFKOL */
 export interface LOIPRO05_E1AFKOL {
-  "E1AFKOL.fields"?: ({ AUFNR: ALPHA12 } | { AUTYP: NUMC2 } | { AUART: CHAR4 } | { WERKS: WERKS_D } | { MATNR: MATN1_18 } | { MATNR_LONG: MATN1_40 } | { MATNR_EXTERNAL: CHAR40 } | { MATNR_VERSION: CHAR10 } | { MATNR_GUID: CHAR32 } | { GAMNG: QUAN13_3 } | { GMEIN: UNIT3 } | { GASMG: QUAN13_3 } | { BMENGE: QUAN13_3 } | { BMEINS: UNIT3 } | { BAUMNG: QUAN13_3 } | { IGMNG: QUAN13_3 } | { IASMG: QUAN13_3 } | { RMNGA: QUAN13_3 } | { GSTRP: DATS8 } | { GSUZP: TIMS6 } | { GLTRP: DATS8 } | { GLUZP: TIMS6 } | { GSTRS: DATS8 } | { GSUZS: TIMS6 } | { GLTRS: DATS8 } | { GLUZS: TIMS6 } | { GSTRI: DATS8 } | { GSUZI: TIMS6 } | { GETRI: DATS8 } | { GEUZI: TIMS6 } | { GLTRI: DATS8 } | { FTRMS: DATS8 } | { FTRMI: DATS8 } | { FTRMP: DATS8 } | { AUFLD: DATS8 } | { PLAUF: DATS8 } | { DISPO: CHAR3 } | { FEVOR: CHAR3 } | { TERKZ: CHAR1 } | { PLNTY: CHAR1 } | { PLNNR: CHAR8 } | { PLNAL: CHAR2 } | { PLNME: UNIT3 } | { PLSVN: QUAN13_3 } | { PLSVB: QUAN13_3 } | { STLTY: CHAR1 } | { STLNR: CHAR8 } | { STLAL: CHAR2 } | { STLAN: CHAR1 } | { APRIO: CHAR4 } | { APROZ: DEC5_2 } | { FREIZ: NUMC3 } | { VORGZ: NUMC3 } | { SICHZ: NUMC3 } | { PRUEFLOS: NUMC12 } | { CY_SEQNR: NUMC14 } | { KDAUF: ALPHA10 } | { KDPOS: NUMC6 } | { LEAD_AUFNR: ALPHA12 } | { PRODNET: CHAR1 } | { SBMNG: QUAN13_3 } | { SBMEH: UNIT3 })[];
+  "E1AFKOL.fields"?: ({ AUFNR: ALPHA12 } | { AUTYP: NUMC2 } | { AUART: CHAR4 } | { WERKS: WERKS_D } | { MATNR: MATN1_18 } | { MATNR_LONG: MATN1_40 } | { MATNR_EXTERNAL: CHAR40 } | { MATNR_VERSION: CHAR10 } | { MATNR_GUID: CHAR32 } | { GAMNG: QUAN13_3 } | { GMEIN: UNIT3 } | { GASMG: QUAN13_3 } | { BMENGE: QUAN13_3 } | { BMEINS: UNIT3 } | { BAUMNG: QUAN13_3 } | { IGMNG: QUAN13_3 } | { IASMG: QUAN13_3 } | { RMNGA: QUAN13_3 } | { GSTRP: DATS8 } | { GSUZP: TIMS6 } | { GLTRP: DATS8 } | { GLUZP: TIMS6 } | { GSTRS: DATS8 } | { GSUZS: TIMS6 } | { GLTRS: DATS8 } | { GLUZS: TIMS6 } | { GSTRI: DATS8 } | { GSUZI: TIMS6 } | { GETRI: DATS8 } | { GEUZI: TIMS6 } | { GLTRI: DATS8 } | { FTRMS: DATS8 } | { FTRMI: DATS8 } | { FTRMP: DATS8 } | { AUFLD: DATS8 } | { PLAUF: DATS8 } | { DISPO: CHAR3 } | { FEVOR: CHAR3 } | { TERKZ: CHAR1 } | { PLNTY: CHAR1 } | { PLNNR: CHAR8 } | { PLNAL: CHAR2 } | { PLNME: UNIT3 } | { PLSVN: QUAN13_3 } | { PLSVB: QUAN13_3 } | { STLTY: CHAR1 } | { STLNR: CHAR8 } | { STLAL: CHAR2 } | { STLAN: CHAR1 } | { APRIO: CHAR4 } | { APROZ: DEC5_2 } | { FREIZ: NUMC3 } | { VORGZ: NUMC3 } | { SICHZ: NUMC3 } | { PRUEFLOS: NUMC12 } | { CY_SEQNR: NUMC14 } | { KDAUF: ALPHA10 } | { KDPOS: NUMC6 } | { LEAD_AUFNR: ALPHA12 } | { PRODNET: CHAR1 } | { SBMNG: QUAN13_3 } | { SBMEH: UNIT3 } | { LODIV: QUAN13_3 } | { PSPEL: NUMC8 } | { SLSVN: QUAN13_3 } | { SLSBS: QUAN13_3 })[];
   E1VCCHR?: E1VCCHR[];
   E1JSTKL?: E1JSTKL[];
   E1AFABL?: E1AFABL[];
@@ -384,7 +384,7 @@ export interface LOIPRO05_E1AFFLL {
 
 /** XSD complexType LOIPRO05_E1AFVOL */
 export interface LOIPRO05_E1AFVOL {
-  "E1AFVOL.fields"?: ({ VORNR: CHAR4 } | { LTXA1: CHAR40 } | { STEUS: CHAR4 } | { ARBPL: CHAR8 } | { ARBID: NUMC8 } | { WERKS: WERKS_D } | { MGVRG: QUAN13_3 } | { MEINH: UNIT3 } | { BMSCH: QUAN13_3 } | { UMREZ: DEC5 } | { UMREN: DEC5 } | { VGW01: QUAN9_3 } | { VGW02: QUAN9_3 } | { VGW03: QUAN9_3 } | { VGW04: QUAN9_3 } | { VGW05: QUAN9_3 } | { VGW06: QUAN9_3 } | { VGE01: UNIT3 } | { VGE02: UNIT3 } | { VGE03: UNIT3 } | { VGE04: UNIT3 } | { VGE05: UNIT3 } | { VGE06: UNIT3 } | { VGWTS: CHAR4 } | { LAR01: CHAR6 } | { LAR02: CHAR6 } | { LAR03: CHAR6 } | { LAR04: CHAR6 } | { LAR05: CHAR6 } | { LAR06: CHAR6 } | { RUEK: CHAR1 } | { BEARZ: FLTP16 } | { BEAZE: UNIT3 } | { RUEST: FLTP16 } | { RSTZE: UNIT3 } | { ABRUE: FLTP16 } | { ARUZE: UNIT3 } | { LIEGZ: FLTP16 } | { TRANZ: FLTP16 } | { WARTZ: FLTP16 } | { FSAVD: DATS8 } | { FSAVZ: TIMS6 } | { FSEDD: DATS8 } | { FSEDZ: TIMS6 } | { SSAVD: DATS8 } | { SSAVZ: TIMS6 } | { SSEDD: DATS8 } | { SSEDZ: TIMS6 } | { FSSBD: DATS8 } | { FSSBZ: TIMS6 } | { FSSAD: DATS8 } | { FSSAZ: TIMS6 } | { FSEVD: DATS8 } | { FSEVZ: TIMS6 } | { FSELD: DATS8 } | { FSELZ: TIMS6 } | { SSSBD: DATS8 } | { SSSBZ: TIMS6 } | { SSSAD: DATS8 } | { SSSAZ: TIMS6 } | { SSEVD: DATS8 } | { SSEVZ: TIMS6 } | { SSELD: DATS8 } | { SSELZ: TIMS6 } | { ISDD: DATS8 } | { ISDZ: TIMS6 } | { IEDD: DATS8 } | { IEDZ: TIMS6 } | { ISAVD: DATS8 } | { IEAVD: DATS8 } | { LMNGA: QUAN13_3 } | { XMNGA: QUAN13_3 } | { RMNGA: QUAN13_3 } | { MINWE: QUAN13_3 } | { KALID: CHAR2 } | { ANZZL: CHAR } | { ANZMA: CHAR } | { PREIS: CHAR } | { PEINH: CHAR } | { SAMPLE_SIZE: CHAR } | { SAMPLE_SIZE_ALL: CHAR } | { ME_OPERATION_ID: CHAR } | { USR04: CHAR } | { USR05: CHAR } | { ZWNOR: CHAR } | { ZMINB: CHAR } | { ZTMIN: CHAR } | { PHFLG: CHAR1 } | { PVZNR: NUMC8 } | { SUMNR: NUMC8 } | { AUFPL: NUMC10 } | { APLZL: NUMC8 } | { RUECK: NUMC10 })[];
+  "E1AFVOL.fields"?: ({ VORNR: CHAR4 } | { LTXA1: CHAR40 } | { STEUS: CHAR4 } | { ARBPL: CHAR8 } | { ARBID: NUMC8 } | { WERKS: WERKS_D } | { MGVRG: QUAN13_3 } | { MEINH: UNIT3 } | { BMSCH: QUAN13_3 } | { UMREZ: DEC5 } | { UMREN: DEC5 } | { VGW01: QUAN9_3 } | { VGW02: QUAN9_3 } | { VGW03: QUAN9_3 } | { VGW04: QUAN9_3 } | { VGW05: QUAN9_3 } | { VGW06: QUAN9_3 } | { VGE01: UNIT3 } | { VGE02: UNIT3 } | { VGE03: UNIT3 } | { VGE04: UNIT3 } | { VGE05: UNIT3 } | { VGE06: UNIT3 } | { VGWTS: CHAR4 } | { LAR01: CHAR6 } | { LAR02: CHAR6 } | { LAR03: CHAR6 } | { LAR04: CHAR6 } | { LAR05: CHAR6 } | { LAR06: CHAR6 } | { RUEK: CHAR1 } | { BEARZ: FLTP16 } | { BEAZE: UNIT3 } | { RUEST: FLTP16 } | { RSTZE: UNIT3 } | { ABRUE: FLTP16 } | { ARUZE: UNIT3 } | { LIEGZ: FLTP16 } | { TRANZ: FLTP16 } | { WARTZ: FLTP16 } | { FSAVD: DATS8 } | { FSAVZ: TIMS6 } | { FSEDD: DATS8 } | { FSEDZ: TIMS6 } | { SSAVD: DATS8 } | { SSAVZ: TIMS6 } | { SSEDD: DATS8 } | { SSEDZ: TIMS6 } | { FSSBD: DATS8 } | { FSSBZ: TIMS6 } | { FSSAD: DATS8 } | { FSSAZ: TIMS6 } | { FSEVD: DATS8 } | { FSEVZ: TIMS6 } | { FSELD: DATS8 } | { FSELZ: TIMS6 } | { SSSBD: DATS8 } | { SSSBZ: TIMS6 } | { SSSAD: DATS8 } | { SSSAZ: TIMS6 } | { SSEVD: DATS8 } | { SSEVZ: TIMS6 } | { SSELD: DATS8 } | { SSELZ: TIMS6 } | { ISDD: DATS8 } | { ISDZ: TIMS6 } | { IEDD: DATS8 } | { IEDZ: TIMS6 } | { ISAVD: DATS8 } | { IEAVD: DATS8 } | { LMNGA: QUAN13_3 } | { XMNGA: QUAN13_3 } | { RMNGA: QUAN13_3 } | { MINWE: QUAN13_3 } | { KALID: CHAR2 } | { ANZZL: CHAR } | { ANZMA: CHAR } | { PREIS: CHAR } | { PEINH: CHAR } | { SAMPLE_SIZE: CHAR } | { SAMPLE_SIZE_ALL: CHAR } | { ME_OPERATION_ID: CHAR } | { USR04: CHAR } | { USR05: CHAR } | { ZWNOR: CHAR } | { ZMINB: CHAR } | { ZTMIN: CHAR } | { PHFLG: CHAR1 } | { PVZNR: NUMC8 } | { SUMNR: NUMC8 } | { AUFPL: NUMC10 } | { APLZL: NUMC8 } | { RUECK: NUMC10 } | { ARBEI: CHAR } | { AUFAK: CHAR } | { CY_SEQNRV: NUMC14 } | { DAUNO: CHAR } | { DAUMI: CHAR } | { FSSLD: DATS8 } | { FSSLZ: TIMS6 } | { SSSLD: DATS8 } | { SSSLZ: TIMS6 } | { PRZNT: CHAR } | { SPLIM: CHAR } | { ZLPRO: CHAR } | { ZMINU: CHAR } | { ZWMIN: CHAR })[];
   E1AFVOL2?: E1AFVOL2;
   E1AFREF?: E1AFREF;
   E1JSTVL?: E1JSTVL[];
@@ -657,6 +657,10 @@ export const $schema: $SchemaModuleMeta = {
               { kind: "element", name: "PRODNET", ns: null, prop: "PRODNET", min: 1, max: 1, type: "CHAR1" },
               { kind: "element", name: "SBMNG", ns: null, prop: "SBMNG", min: 1, max: 1, type: "QUAN13_3" },
               { kind: "element", name: "SBMEH", ns: null, prop: "SBMEH", min: 1, max: 1, type: "UNIT3" },
+              { kind: "element", name: "LODIV", ns: null, prop: "LODIV", min: 1, max: 1, type: "QUAN13_3" },
+              { kind: "element", name: "PSPEL", ns: null, prop: "PSPEL", min: 1, max: 1, type: "NUMC8" },
+              { kind: "element", name: "SLSVN", ns: null, prop: "SLSVN", min: 1, max: 1, type: "QUAN13_3" },
+              { kind: "element", name: "SLSBS", ns: null, prop: "SLSBS", min: 1, max: 1, type: "QUAN13_3" },
             ],
           },
           { kind: "element", name: "E1JSTKL", ns: null, prop: "E1JSTKL", min: 0, max: "unbounded", type: "E1JSTKL" },
@@ -810,6 +814,20 @@ export const $schema: $SchemaModuleMeta = {
               { kind: "element", name: "AUFPL", ns: null, prop: "AUFPL", min: 1, max: 1, type: "NUMC10" },
               { kind: "element", name: "APLZL", ns: null, prop: "APLZL", min: 1, max: 1, type: "NUMC8" },
               { kind: "element", name: "RUECK", ns: null, prop: "RUECK", min: 1, max: 1, type: "NUMC10" },
+              { kind: "element", name: "ARBEI", ns: null, prop: "ARBEI", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "AUFAK", ns: null, prop: "AUFAK", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "CY_SEQNRV", ns: null, prop: "CY_SEQNRV", min: 1, max: 1, type: "NUMC14" },
+              { kind: "element", name: "DAUNO", ns: null, prop: "DAUNO", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "DAUMI", ns: null, prop: "DAUMI", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "FSSLD", ns: null, prop: "FSSLD", min: 1, max: 1, type: "DATS8" },
+              { kind: "element", name: "FSSLZ", ns: null, prop: "FSSLZ", min: 1, max: 1, type: "TIMS6" },
+              { kind: "element", name: "SSSLD", ns: null, prop: "SSSLD", min: 1, max: 1, type: "DATS8" },
+              { kind: "element", name: "SSSLZ", ns: null, prop: "SSSLZ", min: 1, max: 1, type: "TIMS6" },
+              { kind: "element", name: "PRZNT", ns: null, prop: "PRZNT", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "SPLIM", ns: null, prop: "SPLIM", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "ZLPRO", ns: null, prop: "ZLPRO", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "ZMINU", ns: null, prop: "ZMINU", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "ZWMIN", ns: null, prop: "ZWMIN", min: 1, max: 1, type: "CHAR" },
             ],
           },
           { kind: "element", name: "E1JSTVL", ns: null, prop: "E1JSTVL", min: 0, max: "unbounded", type: "E1JSTVL" },
@@ -925,6 +943,7 @@ export const $schema: $SchemaModuleMeta = {
           { kind: "element", name: "REFMES", ns: null, prop: "REFMES", min: 1, max: 1, type: "CHAR14" },
           { kind: "element", name: "ARCKEY", ns: null, prop: "ARCKEY", min: 1, max: 1, type: "CHAR70" },
           { kind: "element", name: "SERIAL", ns: null, prop: "SERIAL", min: 1, max: 1, type: "CHAR20" },
+          { kind: "element", name: "CUSTOMED_EXT_DOC_TYPE", ns: null, prop: "CUSTOMED_EXT_DOC_TYPE", min: 1, max: 1, type: "CHAR30" },
         ],
       },
       attributes: [
@@ -1122,6 +1141,12 @@ export const $schema: $SchemaModuleMeta = {
           { kind: "element", name: "DUMPS", ns: null, prop: "DUMPS", min: 1, max: 1, type: "CHAR1" },
           { kind: "element", name: "KZKUP", ns: null, prop: "KZKUP", min: 1, max: 1, type: "CHAR1" },
           { kind: "element", name: "SOBKZ", ns: null, prop: "SOBKZ", min: 1, max: 1, type: "CHAR1" },
+          { kind: "element", name: "AFPOS", ns: null, prop: "AFPOS", min: 1, max: 1, type: "NUMC4" },
+          { kind: "element", name: "AUFST", ns: null, prop: "AUFST", min: 1, max: 1, type: "NUMC2" },
+          { kind: "element", name: "AUFWG", ns: null, prop: "AUFWG", min: 1, max: 1, type: "NUMC2" },
+          { kind: "element", name: "BAUST", ns: null, prop: "BAUST", min: 1, max: 1, type: "NUMC2" },
+          { kind: "element", name: "BAUWG", ns: null, prop: "BAUWG", min: 1, max: 1, type: "NUMC2" },
+          { kind: "element", name: "MRPOS", ns: null, prop: "MRPOS", min: 1, max: 1, type: "NUMC4" },
         ],
       },
       attributes: [
@@ -1364,6 +1389,20 @@ export const $schema: $SchemaModuleMeta = {
               { kind: "element", name: "APLZL", ns: null, prop: "APLZL", min: 1, max: 1, type: "NUMC8" },
               { kind: "element", name: "RUECK", ns: null, prop: "RUECK", min: 1, max: 1, type: "NUMC10" },
               { kind: "element", name: "UVORN", ns: null, prop: "UVORN", min: 1, max: 1, type: "CHAR4" },
+              { kind: "element", name: "ARBEI", ns: null, prop: "ARBEI", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "AUFAK", ns: null, prop: "AUFAK", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "CY_SEQNRV", ns: null, prop: "CY_SEQNRV", min: 1, max: 1, type: "NUMC14" },
+              { kind: "element", name: "DAUNO", ns: null, prop: "DAUNO", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "DAUMI", ns: null, prop: "DAUMI", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "FSSLD", ns: null, prop: "FSSLD", min: 1, max: 1, type: "DATS8" },
+              { kind: "element", name: "FSSLZ", ns: null, prop: "FSSLZ", min: 1, max: 1, type: "TIMS6" },
+              { kind: "element", name: "SSSLD", ns: null, prop: "SSSLD", min: 1, max: 1, type: "DATS8" },
+              { kind: "element", name: "SSSLZ", ns: null, prop: "SSSLZ", min: 1, max: 1, type: "TIMS6" },
+              { kind: "element", name: "PRZNT", ns: null, prop: "PRZNT", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "SPLIM", ns: null, prop: "SPLIM", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "ZLPRO", ns: null, prop: "ZLPRO", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "ZMINU", ns: null, prop: "ZMINU", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "ZWMIN", ns: null, prop: "ZWMIN", min: 1, max: 1, type: "CHAR" },
             ],
           },
           { kind: "element", name: "E1JSTUL", ns: null, prop: "E1JSTUL", min: 0, max: "unbounded", type: "E1JSTUL" },
@@ -1958,6 +1997,10 @@ export const $schema: $SchemaModuleMeta = {
               { kind: "element", name: "PRODNET", ns: null, prop: "PRODNET", min: 1, max: 1, type: "CHAR1" },
               { kind: "element", name: "SBMNG", ns: null, prop: "SBMNG", min: 1, max: 1, type: "QUAN13_3" },
               { kind: "element", name: "SBMEH", ns: null, prop: "SBMEH", min: 1, max: 1, type: "UNIT3" },
+              { kind: "element", name: "LODIV", ns: null, prop: "LODIV", min: 1, max: 1, type: "QUAN13_3" },
+              { kind: "element", name: "PSPEL", ns: null, prop: "PSPEL", min: 1, max: 1, type: "NUMC8" },
+              { kind: "element", name: "SLSVN", ns: null, prop: "SLSVN", min: 1, max: 1, type: "QUAN13_3" },
+              { kind: "element", name: "SLSBS", ns: null, prop: "SLSBS", min: 1, max: 1, type: "QUAN13_3" },
             ],
           },
           { kind: "element", name: "E1VCCHR", ns: null, prop: "E1VCCHR", min: 0, max: "unbounded", type: "E1VCCHR" },
@@ -2112,6 +2155,20 @@ export const $schema: $SchemaModuleMeta = {
               { kind: "element", name: "AUFPL", ns: null, prop: "AUFPL", min: 1, max: 1, type: "NUMC10" },
               { kind: "element", name: "APLZL", ns: null, prop: "APLZL", min: 1, max: 1, type: "NUMC8" },
               { kind: "element", name: "RUECK", ns: null, prop: "RUECK", min: 1, max: 1, type: "NUMC10" },
+              { kind: "element", name: "ARBEI", ns: null, prop: "ARBEI", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "AUFAK", ns: null, prop: "AUFAK", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "CY_SEQNRV", ns: null, prop: "CY_SEQNRV", min: 1, max: 1, type: "NUMC14" },
+              { kind: "element", name: "DAUNO", ns: null, prop: "DAUNO", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "DAUMI", ns: null, prop: "DAUMI", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "FSSLD", ns: null, prop: "FSSLD", min: 1, max: 1, type: "DATS8" },
+              { kind: "element", name: "FSSLZ", ns: null, prop: "FSSLZ", min: 1, max: 1, type: "TIMS6" },
+              { kind: "element", name: "SSSLD", ns: null, prop: "SSSLD", min: 1, max: 1, type: "DATS8" },
+              { kind: "element", name: "SSSLZ", ns: null, prop: "SSSLZ", min: 1, max: 1, type: "TIMS6" },
+              { kind: "element", name: "PRZNT", ns: null, prop: "PRZNT", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "SPLIM", ns: null, prop: "SPLIM", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "ZLPRO", ns: null, prop: "ZLPRO", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "ZMINU", ns: null, prop: "ZMINU", min: 1, max: 1, type: "CHAR" },
+              { kind: "element", name: "ZWMIN", ns: null, prop: "ZWMIN", min: 1, max: 1, type: "CHAR" },
             ],
           },
           { kind: "element", name: "E1AFVOL2", ns: null, prop: "E1AFVOL2", min: 0, max: 1, type: "E1AFVOL2" },

@@ -43,6 +43,12 @@ export interface MapperConfig {
    * @default { personnel: [] } (every slot on the work center)
    */
   readonly activities?: { readonly personnel?: readonly number[] };
+  /**
+   * A folder of the user's own IDoc definitions (XSD files in the shape of `xsd/idoc`: Z-segments, fields
+   * of newer releases), relative to the configuration file; the CLI reads IDocs with them
+   * (`loadIdocSchema`, docs/idoc.md). Not used by the mappers themselves.
+   */
+  readonly idocSchemas?: string;
 }
 
 /** A problem in a configuration: a JSON-pointer-like path (`plants.1000.timeZone`) and a message. */
@@ -58,7 +64,7 @@ export type ParseConfigResult =
   | { readonly ok: true; readonly config: MapperConfig }
   | { readonly ok: false; readonly errors: readonly ConfigIssue[] };
 
-const TOP_KEYS = new Set(["plants", "units", "systems", "statuses", "activities"]);
+const TOP_KEYS = new Set(["plants", "units", "systems", "statuses", "activities", "idocSchemas"]);
 const STATES = new Set(["Forecast", "Released", "Other"]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -103,6 +109,13 @@ export function parseMapperConfig(value: unknown): ParseConfigResult {
     else for (const [stat, rule] of Object.entries(value.statuses)) checkStatus(stat, rule, fail);
   }
   if (value.activities !== undefined) checkActivities(value.activities, fail);
+  if (value.idocSchemas !== undefined && (typeof value.idocSchemas !== "string" || value.idocSchemas === ""))
+    fail(
+      "idocSchemas",
+      "must be a folder name",
+      "a non-empty string (a folder of .xsd files)",
+      value.idocSchemas,
+    );
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config: value as unknown as MapperConfig };
 }
 

@@ -8,7 +8,7 @@
 import type { TransApplicationAreaType } from "../../generated/b2mml-v0600/index.js";
 import type { IdocPacket } from "../../idoc/model.js";
 import { bodIdOf, controlSegment, senderAndDocnum } from "../shared/application-area.js";
-import { dateTimeOf, text } from "../shared/idoc-fields.js";
+import { dateOf, dateTimeOf, fieldState, text } from "../shared/idoc-fields.js";
 import type { PerfContext } from "./perf-context.js";
 
 export function mapApplicationArea(
@@ -21,7 +21,8 @@ export function mapApplicationArea(
   if (first === undefined) return undefined;
   const { sender, docnum } = senderAndDocnum(ctx.issues, controls);
   let created: string | undefined;
-  if (text(first, "CREDAT") === undefined)
+  if (fieldState(first, "CREDAT") === "invalid") dateOf(ctx, first, "CREDAT");
+  else if (text(first, "CREDAT") === undefined)
     ctx.issues.error("MISSING_FIELD", `${first.path}/CREDAT`, "the creation date (CREDAT) is missing", {
       expected: "YYYYMMDD",
       received: "",

@@ -30,6 +30,8 @@ import { validateXsd } from "../../validation/validate-xsd.js";
 import { type MapperConfig, parseMapperConfig } from "../config/mapper-config.js";
 import { IssueCollector, type MapIssue } from "../issues.js";
 import { createContext } from "../shared/map-context.js";
+import { reportUnreadable, trackReads } from "../shared/track-reads.js";
+import type { UnmappedField } from "../shared/unmapped.js";
 import { mapApplicationArea } from "./application-area.js";
 import { mapGoodsMovement } from "./goods-movements.js";
 import { buildOrderContext } from "./order-context.js";
@@ -55,9 +57,26 @@ export type PerformanceMapResult =
       readonly xml: string;
       readonly value: SyncProductionPerformanceType | ProcessProductionPerformanceType;
       readonly warnings: readonly MapIssue[];
+      /** The source fields not carried into the document, and why (the order context is not a source). */
+      readonly unmapped: readonly UnmappedField[];
       readonly bodId: string;
     }
-  | { readonly ok: false; readonly errors: readonly MapIssue[]; readonly warnings: readonly MapIssue[] };
+  | {
+      readonly ok: false;
+      readonly errors: readonly MapIssue[];
+      readonly warnings: readonly MapIssue[];
+      readonly unmapped: readonly UnmappedField[];
+    };
+
+/** The segment types the performance mapping maps; fields of any other segment are `segment-not-mapped`. */
+export const PERFORMANCE_MAPPED_SEGMENTS: ReadonlySet<string> = new Set([
+  "E1PPCC2PRETTICKET",
+  "E1BP_PP_TIMETICKET",
+  "E1MBGMCR",
+  "E1BP2017_GM_HEAD_01",
+  "E1BP2017_GM_CODE",
+  "E1BP2017_GM_ITEM_CREATE",
+]);
 
 /** The profile's release attribute written on the document. */
 const RELEASE_ID = "6.0";
@@ -87,7 +106,7 @@ export function mapIdocsToProductionPerformance(
   if (!checked.ok) {
     for (const e of checked.errors)
       issues.error(e.code, `config:${e.path}`, e.message, { expected: e.expected, received: e.received });
-    return { ok: false, errors: issues.errors, warnings: issues.warnings };
+    return { ok: false, errors: issues.errors, warnings: issues.warnings, unmapped: [] };
   }
   const verb = options.verb ?? "Sync";
   if (verb !== "Process" && verb !== "Sync")
@@ -95,19 +114,23 @@ export function mapIdocsToProductionPerformance(
       expected: "Sync or Process",
       received: String(verb),
     });
+  const reads = trackReads(packet);
   const ctx: PerfContext = {
     ...createContext(checked.config, issues),
+    reads,
     orderContext: buildOrderContext(options.orderContext, issues),
     personnelSlots: new Set(checked.config.activities?.personnel ?? []),
     orders: new Map(),
   };
   if (packet.idocs.length === 0) issues.error("EMPTY_PACKET", "", "the input holds no IDoc");
-  for (const idoc of packet.idocs) mapIdoc(ctx, idoc);
+  for (const idoc of reads.packet.idocs) mapIdoc(ctx, idoc);
 
   const firstPlant = [...ctx.orders.values()].find((o) => o.plant !== undefined)?.plant;
   const applicationArea = mapApplicationArea(ctx, packet, firstPlant);
+  reportUnreadable(issues, reads);
+  const unmapped = reads.unmapped(PERFORMANCE_MAPPED_SEGMENTS, "ProductionPerformance");
   if (issues.errors.length > 0 || applicationArea === undefined)
-    return { ok: false, errors: issues.errors, warnings: issues.warnings };
+    return { ok: false, errors: issues.errors, warnings: issues.warnings, unmapped };
   const performance: ProductionPerformanceType = {
     ProductionResponse: [...ctx.orders.values()].map(responseOf),
   };
@@ -129,7 +152,14 @@ export function mapIdocsToProductionPerformance(
     throw new Error(
       `bug: the performance mapper built a document that is not valid against the V0600 profile:\n${validation}`,
     );
-  return { ok: true, xml, value, warnings: issues.warnings, bodId: applicationArea.BODID?.value ?? "" };
+  return {
+    ok: true,
+    xml,
+    value,
+    warnings: issues.warnings,
+    unmapped,
+    bodId: applicationArea.BODID?.value ?? "",
+  };
 }
 
 function validateProfile(xml: string): string | undefined {

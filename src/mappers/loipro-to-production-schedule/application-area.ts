@@ -8,7 +8,7 @@
 import type { TransApplicationAreaType } from "../../generated/b2mml-v0600/index.js";
 import type { IdocPacket, IdocSegment } from "../../idoc/model.js";
 import { bodIdOf, controlSegment, senderAndDocnum } from "../shared/application-area.js";
-import { dateTimeOf, text } from "../shared/idoc-fields.js";
+import { dateOf, dateTimeOf, fieldState, text } from "../shared/idoc-fields.js";
 import type { MapContext } from "../shared/map-context.js";
 
 export function mapApplicationArea(
@@ -38,6 +38,11 @@ function creationOf(
   sender: string | undefined,
   given: string | undefined,
 ): string | undefined {
+  if (fieldState(control, "CREDAT") === "invalid") {
+    // an unreadable CREDAT is an error, never replaced by the caller's creation time
+    dateOf(ctx, control, "CREDAT");
+    return undefined;
+  }
   if (text(control, "CREDAT") === undefined) {
     if (given !== undefined) {
       ctx.issues.warn(

@@ -18,6 +18,7 @@ import {
   children,
   dateOf,
   fieldPath,
+  fieldState,
   materialOf,
   quantityOf,
   required,
@@ -73,6 +74,7 @@ export function mapComponents(
         fieldPath(component, "XLOEK"),
         `component ${material ?? "(no material)"} ${text(component, "RSNUM") ?? ""}/${text(component, "RSPOS") ?? ""} has the deletion flag; not passed on`,
       );
+      ctx.reads?.skip(component, "deleted component: XLOEK = X (LOIPRO-MAP-035)");
       continue;
     }
     if (material === undefined) {
@@ -81,10 +83,12 @@ export function mapComponents(
         fieldPath(component, "MATNR"),
         `component ${text(component, "POSNR") ?? ""} (item category ${text(component, "POSTP") ?? "-"}) has no material; not passed on`,
       );
+      ctx.reads?.skip(component, "component without material (LOIPRO-MAP-036)");
       continue;
     }
     const quantity = quantityOf(ctx, component, "BDMNG");
-    if (text(component, "BDMNG") === undefined) required(ctx, component, "BDMNG", "the requirement quantity");
+    if (fieldState(component, "BDMNG") === "empty")
+      required(ctx, component, "BDMNG", "the requirement quantity");
     const unit = unitOf(ctx, component, "MEINS", "BDMNG");
     const shkzg = text(component, "SHKZG");
     const byProduct = shkzg === "S" || quantity?.negative === true;

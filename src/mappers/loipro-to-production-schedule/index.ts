@@ -29,6 +29,8 @@ import { validateXsd } from "../../validation/validate-xsd.js";
 import { type MapperConfig, parseMapperConfig } from "../config/mapper-config.js";
 import { IssueCollector, type MapIssue } from "../issues.js";
 import { createContext } from "../shared/map-context.js";
+import { reportUnreadable, trackReads } from "../shared/track-reads.js";
+import type { UnmappedField } from "../shared/unmapped.js";
 import { mapApplicationArea } from "./application-area.js";
 import { mapOrder } from "./order.js";
 
@@ -49,9 +51,34 @@ export type MapResult =
       readonly xml: string;
       readonly value: ProcessProductionScheduleType | SyncProductionScheduleType;
       readonly warnings: readonly MapIssue[];
+      /** The source fields not carried into the document, and why (docs/mapping-loipro.md, LOIPRO-MAP-009). */
+      readonly unmapped: readonly UnmappedField[];
       readonly bodId: string;
     }
-  | { readonly ok: false; readonly errors: readonly MapIssue[]; readonly warnings: readonly MapIssue[] };
+  | {
+      readonly ok: false;
+      readonly errors: readonly MapIssue[];
+      readonly warnings: readonly MapIssue[];
+      readonly unmapped: readonly UnmappedField[];
+    };
+
+/** The segment types the LOIPRO mapping maps; fields of any other segment are `segment-not-mapped`. */
+export const LOIPRO_MAPPED_SEGMENTS: ReadonlySet<string> = new Set([
+  "E1AFKOL",
+  "E1AFPOL",
+  "E1AFFLL",
+  "E1AFVOL",
+  "E1AFVOL2",
+  "E1AFUVL",
+  "E1RESBL",
+  "E1KBEDL",
+  "E1KBEUL",
+  "E1JSTKL",
+  "E1JSTVL",
+  "E1JSTUL",
+  "E1VCCHR",
+  "E1VCCHT",
+]);
 
 /** The profile's release attribute written on the document. */
 export const RELEASE_ID = "6.0";
@@ -78,7 +105,7 @@ export function mapLoiproToProductionSchedule(
   if (!checked.ok) {
     for (const e of checked.errors)
       issues.error(e.code, `config:${e.path}`, e.message, { expected: e.expected, received: e.received });
-    return { ok: false, errors: issues.errors, warnings: issues.warnings };
+    return { ok: false, errors: issues.errors, warnings: issues.warnings, unmapped: [] };
   }
   const verb = options.verb ?? "Process";
   if (verb !== "Process" && verb !== "Sync")
@@ -95,12 +122,13 @@ export function mapLoiproToProductionSchedule(
       expected: "e.g. 2026-03-29T08:00:00+02:00",
       received: given,
     });
-  const ctx = createContext(checked.config, issues);
+  const reads = trackReads(packet);
+  const ctx = { ...createContext(checked.config, issues), reads };
   if (packet.idocs.length === 0) issues.error("EMPTY_PACKET", "", "the packet holds no IDoc");
   const requests: ProductionRequestType[] = [];
   const states: (RequestStateType | undefined)[] = [];
   const orders = new Map<string, string>();
-  for (const idoc of packet.idocs) {
+  for (const idoc of reads.packet.idocs) {
     const messageType = idoc.messageType || idoc.control.MESTYP || "";
     if (messageType !== "LOIPRO" && !(messageType === "" && idoc.basicType.startsWith("LOIPRO")))
       issues.error(
@@ -146,8 +174,10 @@ export function mapLoiproToProductionSchedule(
     states.push(mapped.state);
   }
   const applicationArea = mapApplicationArea(ctx, packet, given);
+  reportUnreadable(issues, reads);
+  const unmapped = reads.unmapped(LOIPRO_MAPPED_SEGMENTS, "ProductionSchedule");
   if (issues.errors.length > 0 || applicationArea === undefined)
-    return { ok: false, errors: issues.errors, warnings: issues.warnings };
+    return { ok: false, errors: issues.errors, warnings: issues.warnings, unmapped };
 
   const scheduleState = commonState(states);
   const schedule: ProductionScheduleType = {
@@ -174,7 +204,14 @@ export function mapLoiproToProductionSchedule(
         .map((i) => `${i.path} (line ${i.line}): ${i.code} ${i.message}`)
         .join("\n")}`,
     );
-  return { ok: true, xml, value, warnings: issues.warnings, bodId: applicationArea.BODID?.value ?? "" };
+  return {
+    ok: true,
+    xml,
+    value,
+    warnings: issues.warnings,
+    unmapped,
+    bodId: applicationArea.BODID?.value ?? "",
+  };
 }
 
 /** The ScheduleState (LOIPRO-MAP-062): the orders' common state; none when they differ or one has none. */

@@ -115,6 +115,20 @@ function parameters(
       quantityParameter(ctx, operation, `VGW${n}`, `VGE${n}`, label ?? `standard value ${n}`, nested),
     );
   }
+  // activities still to be confirmed, with their units (E1AFVOL2, LOIPRO-MAP-029)
+  if (extra !== undefined)
+    for (const n of STANDARD_VALUES) {
+      const index = Number(n);
+      list.push(
+        quantityParameter(
+          ctx,
+          extra,
+          `TO_BE_CONF_ACTIVITY${index}`,
+          `TO_BE_CONF_ACT_UOM${index}`,
+          `activity ${n} still to be confirmed`,
+        ),
+      );
+    }
   const superior = text(operation, "PVZNR") ?? text(operation, "SUMNR");
   if (superior !== undefined)
     list.push({
@@ -184,6 +198,10 @@ export function mapOperation(
   if (statuses.deleted || deletedByFlag) {
     const why = deletedByFlag ? "the deletion flag LOEKZ" : `status ${statuses.deletionStatuses.join(", ")}`;
     const components = children(operation, "E1RESBL").length;
+    ctx.reads?.skip(
+      operation,
+      `${sub ? "sub-operation" : "operation"} ${id ?? "(no number)"} is deleted (${why}; LOIPRO-MAP-028)`,
+    );
     ctx.issues.warn(
       sub ? "DELETED_SUB_OPERATION_DROPPED" : "DELETED_OPERATION_DROPPED",
       deletedByFlag ? fieldPath(operation, "LOEKZ") : operation.path,

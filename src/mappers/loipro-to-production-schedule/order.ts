@@ -18,6 +18,7 @@ import type { IdocSegment } from "../../idoc/model.js";
 import { quantityValue } from "../shared/b2mml-values.js";
 import {
   children,
+  fieldState,
   firstDateTimeOf,
   materialOf,
   quantityOf,
@@ -28,6 +29,7 @@ import {
 import type { MapContext } from "../shared/map-context.js";
 import { storageLocation } from "./components.js";
 import { plantZone, stringValue } from "./context.js";
+import { checkDuplicateReservations } from "./duplicate-reservations.js";
 import { mapSequences } from "./sequences.js";
 import { mapStatuses } from "./statuses.js";
 import { mapVariantConfiguration } from "./variant-configuration.js";
@@ -43,8 +45,15 @@ function itemProperties(item: IdocSegment | undefined): MaterialProducedRequirem
   for (const [field, label] of [
     ["POSNR", "order item number"],
     ["VERID", "production version"],
+    ["KDAUF", "sales order"],
+    ["KDPOS", "sales order item"],
+    ["KDEIN", "sales order schedule line"],
+    ["KUNAG", "sold-to customer"],
+    ["NAME1", "sold-to customer name"],
   ] as const) {
     const value = text(item, field);
+    // sales order item and schedule line mean something only with their sales order (LOIPRO-MAP-075)
+    if ((field === "KDPOS" || field === "KDEIN") && text(item, "KDAUF") === undefined) continue;
     if (value !== undefined)
       list.push({ ID: { value: field }, Description: [{ value: label }], Value: [stringValue(value)] });
   }
@@ -61,7 +70,7 @@ function producedMaterial(
 ): MaterialProducedRequirementType | undefined {
   const material = materialOf(source) ?? (item === undefined ? undefined : materialOf(item));
   if (material === undefined) required(ctx, source, "MATNR", "the material to produce");
-  if (text(source, quantityField) === undefined)
+  if (fieldState(source, quantityField) === "empty")
     required(ctx, source, quantityField, "the quantity to produce");
   const quantity = quantityOf(ctx, source, quantityField);
   const unit = quantity === undefined ? undefined : unitOf(ctx, source, unitField, quantityField);
@@ -94,9 +103,13 @@ function headerParameters(header: IdocSegment): ProductionParameterType[] {
     ["AUART", "order type"],
     ["AUTYP", "order category"],
     ["APRIO", "order priority"],
+    ["KDAUF", "sales order"],
+    ["KDPOS", "sales order item"],
   ] as const) {
     const value = text(header, field);
     if (value === undefined || (field === "APRIO" && /^\d+$/.test(value))) continue;
+    // a sales order item means something only with its sales order (KDPOS 000000 is SAP's initial value)
+    if (field === "KDPOS" && text(header, "KDAUF") === undefined) continue;
     list.push({
       Parameter: { ID: { value: field }, Value: [stringValue(value)], Description: [{ value: label }] },
     });
@@ -143,6 +156,7 @@ export function mapOrder(ctx: MapContext, header: IdocSegment): MappedOrder | un
     zone,
   );
   const sequences = mapSequences(ctx, header, { plant, zone });
+  checkDuplicateReservations(ctx, header);
   const parameters = [
     ...headerParameters(header),
     ...mapVariantConfiguration(ctx, header),

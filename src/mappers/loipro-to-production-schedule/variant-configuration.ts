@@ -31,11 +31,29 @@ export function mapVariantConfiguration(ctx: MapContext, header: IdocSegment): P
           : { value: label },
       ];
     });
+    // the value's texts beside the value, one per language, Key = LAISO (LOIPRO-MAP-071)
+    const valueTexts = children(characteristic, "E1VCCHT").flatMap((t) => {
+      const valueText = text(t, "ATWTB_LONG") ?? text(t, "ATWTB");
+      const language = text(t, "LAISO");
+      if (valueText === undefined) return [];
+      return [{ ...stringValue(valueText), ...(language === undefined ? {} : { Key: { value: language } }) }];
+    });
     list.push({
       Parameter: {
         ID: { value: name, schemeID: "ATNAM" },
         ...(value === undefined ? {} : { Value: [stringValue(value, numeric ? "decimal" : "string")] }),
         ...(descriptions.length === 0 ? {} : { Description: descriptions }),
+        ...(valueTexts.length === 0
+          ? {}
+          : {
+              Parameter: [
+                {
+                  ID: { value: "ATWTB" },
+                  Value: valueTexts,
+                  Description: [{ value: "characteristic value text" }],
+                },
+              ],
+            }),
       },
     });
   }

@@ -6,15 +6,18 @@
  */
 import type { IdocDocument, IdocPacket, IdocSegment } from "../../idoc/model.js";
 import type { IssueCollector } from "../issues.js";
-import { text } from "./idoc-fields.js";
+import { fieldState, text } from "./idoc-fields.js";
 import { packetDigest } from "./source-digest.js";
 
-/** The control record as a segment, so that the field helpers and paths work on it. */
+/**
+ * The control record as a segment, so that the field helpers and paths work on it; its raw values are
+ * the received ones, so that an unreadable CREDAT/CRETIM is reported, never read as absent.
+ */
 export function controlSegment(idoc: IdocDocument): IdocSegment {
   return {
     name: "EDI_DC40",
     fields: idoc.control,
-    raw: idoc.control,
+    raw: idoc.controlRaw ?? idoc.control,
     segments: [],
     path: `${idoc.path}/EDI_DC40`,
   };
@@ -36,7 +39,12 @@ export function senderAndDocnum(
   const [first, ...others] = controls;
   if (first === undefined) return { sender: undefined, docnum: undefined };
   const sender = text(first, "SNDPRN");
-  if (sender === undefined)
+  if (sender === undefined && fieldState(first, "SNDPRN") === "invalid")
+    issues.error("INVALID_VALUE", `${first.path}/SNDPRN`, "the sender partner (SNDPRN) cannot be read", {
+      expected: "the sending system's logical system name (CHAR10)",
+      received: first.raw.SNDPRN ?? "",
+    });
+  else if (sender === undefined)
     issues.error("MISSING_FIELD", `${first.path}/SNDPRN`, "the sender partner (SNDPRN) is missing", {
       expected: "the sending system's logical system name",
       received: "",

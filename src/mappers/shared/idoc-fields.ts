@@ -29,7 +29,10 @@ export function children(segment: IdocSegment, name: string): IdocSegment[] {
   return segment.segments.filter((s) => s.name === name);
 }
 
-/** A required field; reports `MISSING_FIELD` when absent. */
+/**
+ * A required field; reports `MISSING_FIELD` when absent, `INVALID_VALUE` when received but unreadable
+ * (the reader left it out of `fields` and reported why).
+ */
 export function required(
   ctx: MapContext,
   segment: IdocSegment,
@@ -37,7 +40,12 @@ export function required(
   what: string,
 ): string | undefined {
   const value = text(segment, field);
-  if (value === undefined)
+  if (value === undefined && fieldState(segment, field) === "invalid")
+    ctx.issues.error("INVALID_VALUE", fieldPath(segment, field), `${what} (${field}) cannot be read`, {
+      expected: `a valid value in ${field}`,
+      received: received(segment, field) ?? "",
+    });
+  else if (value === undefined)
     ctx.issues.error("MISSING_FIELD", fieldPath(segment, field), `${what} (${field}) is missing`, {
       expected: `a value in ${field}`,
       received: received(segment, field) ?? "",
@@ -58,6 +66,18 @@ export function unitOf(
   of: string,
 ): string | undefined {
   const unit = text(segment, unitField);
+  if (unit === undefined && fieldState(segment, unitField) === "invalid") {
+    ctx.issues.error(
+      "INVALID_VALUE",
+      fieldPath(segment, unitField),
+      `the unit of ${of} (${unitField}) cannot be read`,
+      {
+        expected: "an SAP unit of measure",
+        received: received(segment, unitField) ?? "",
+      },
+    );
+    return undefined;
+  }
   if (unit === undefined) {
     ctx.issues.error("MISSING_UNIT", fieldPath(segment, unitField), `${of} has no unit (${unitField})`, {
       expected: "an SAP unit of measure",
@@ -79,7 +99,15 @@ export function unitOf(
 /** A quantity field checked as an exact decimal; reports `INVALID_QUANTITY` (LOIPRO-MAP-041). */
 export function quantityOf(ctx: MapContext, segment: IdocSegment, field: string): ExactQuantity | undefined {
   const value = text(segment, field);
-  if (value === undefined) return undefined;
+  if (value === undefined) {
+    // received but unreadable (the reader left it out of `fields`): an error, never a vanished value
+    if (fieldState(segment, field) === "invalid")
+      ctx.issues.error("INVALID_QUANTITY", fieldPath(segment, field), `${field} is not a decimal quantity`, {
+        expected: "a decimal number such as 12.345 or -12.345, within its SAP type",
+        received: received(segment, field) ?? "",
+      });
+    return undefined;
+  }
   const quantity = parseExactQuantity(value);
   if (quantity === undefined)
     ctx.issues.error("INVALID_QUANTITY", fieldPath(segment, field), `${field} is not a decimal quantity`, {

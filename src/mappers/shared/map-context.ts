@@ -8,10 +8,13 @@ import { BUILTIN_STATUSES } from "../config/default-statuses.js";
 import type { MapperConfig, StatusRule } from "../config/mapper-config.js";
 import type { IssueCollector } from "../issues.js";
 import { unitTable } from "../units/unit-table.js";
+import type { ReadTracker } from "./track-reads.js";
 
 export interface MapContext {
   readonly config: MapperConfig;
   readonly issues: IssueCollector;
+  /** The record of the source fields read, for the unmapped-field account (absent: not recorded). */
+  readonly reads?: ReadTracker;
   readonly units: ReadonlyMap<string, string>;
   readonly statuses: ReadonlyMap<string, StatusRule>;
 }
