@@ -7,13 +7,14 @@
 import type { XsiNil } from "../../binding/metadata.js";
 import { read } from "../../binding/read.js";
 import { rootOf } from "../../binding/schema-index.js";
-import { parseXmlTree } from "../../binding/xml-tree.js";
+import { parseXmlTree, scanXml, XmlParseError } from "../../binding/xml-tree.js";
 import {
   type ProductionPerformanceType,
   schemaSet,
   type TransApplicationAreaType,
   type ValueType,
 } from "../../generated/b2mml-v0600/index.js";
+import { detectRelease, RELEASE_NAMESPACES } from "../../validation/release.js";
 import { validateDocument } from "../../validation/validate-document.js";
 import type { IssueCollector } from "../issues.js";
 
@@ -42,6 +43,7 @@ export function readPerformanceSource(
   input: string | Uint8Array,
   issues: IssueCollector,
 ): PerformanceSource | undefined {
+  if (!isV0600(input, issues)) return undefined;
   const validation = validateDocument(input);
   for (const i of validation.issues) {
     if (i.severity === "error") issues.error(i.code, i.path, `${i.message} (line ${i.line})`);
@@ -79,6 +81,31 @@ export function readPerformanceSource(
       path: `/${root}/DataArea/ProductionPerformance[${i + 1}]`,
     })),
   };
+}
+
+/**
+ * The release check (PERF-POST-002): a document whose root namespace names another B2MML release than
+ * V0600 is `UNSUPPORTED_RELEASE` (the release found and the one read), before validation, which has
+ * no schema set for it. A document the reader refuses, or of an unknown namespace, is left to the
+ * validation to report.
+ */
+function isV0600(input: string | Uint8Array, issues: IssueCollector): boolean {
+  let root: ReturnType<typeof scanXml>["root"];
+  try {
+    root = scanXml(input).root;
+  } catch (error) {
+    if (error instanceof XmlParseError) return true;
+    throw error;
+  }
+  const release = detectRelease(root.ns);
+  if (release === undefined || release === "V0600") return true;
+  issues.error(
+    "UNSUPPORTED_RELEASE",
+    `/${root.local}`,
+    `a B2MML ${release} document (namespace ${root.ns}, line ${root.line}, column ${root.column}): the postings mapping reads B2MML V0600 only`,
+    { expected: `V0600 (namespace ${RELEASE_NAMESPACES.V0600})`, received: release },
+  );
+  return false;
 }
 
 /** The text of a nillable element; `undefined` when absent or nil. */
