@@ -17,6 +17,7 @@
 
 import { isKnownTimeZone } from "../time/time-zone.js";
 import { REC20_CODE } from "../units/unit-table.js";
+import { checkPlant, checkPostingsSection, type PostingsConfig } from "./postings-config.js";
 
 /** How one SAP status maps to a B2MML RequestState / SegmentState. */
 export interface StatusRule {
@@ -43,6 +44,10 @@ export interface MapperConfig {
    * @default { personnel: [] } (every slot on the work center)
    */
   readonly activities?: { readonly personnel?: readonly number[] };
+  /** The ERP postings' section (`postings-config.ts`): checked here, used by `map erp-postings`. */
+  readonly postings?: PostingsConfig;
+  /** The JSON Schema an editor completes the file with (`schemas/b2mml-config.schema.json`); not used. */
+  readonly $schema?: string;
 }
 
 /** A problem in a configuration: a JSON-pointer-like path (`plants.1000.timeZone`) and a message. */
@@ -58,7 +63,7 @@ export type ParseConfigResult =
   | { readonly ok: true; readonly config: MapperConfig }
   | { readonly ok: false; readonly errors: readonly ConfigIssue[] };
 
-const TOP_KEYS = new Set(["plants", "units", "systems", "statuses", "activities"]);
+const TOP_KEYS = new Set(["$schema", "plants", "units", "systems", "statuses", "activities", "postings"]);
 const STATES = new Set(["Forecast", "Released", "Other"]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -103,6 +108,9 @@ export function parseMapperConfig(value: unknown): ParseConfigResult {
     else for (const [stat, rule] of Object.entries(value.statuses)) checkStatus(stat, rule, fail);
   }
   if (value.activities !== undefined) checkActivities(value.activities, fail);
+  if (value.postings !== undefined) checkPostingsSection(value.postings, fail);
+  if (value.$schema !== undefined && typeof value.$schema !== "string")
+    fail("$schema", "must be a string", "the path or URI of the JSON Schema", value.$schema);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config: value as unknown as MapperConfig };
 }
 
@@ -119,6 +127,7 @@ function checkZones(value: unknown, key: string, required: boolean, fail: Fail):
   }
   for (const [name, entry] of Object.entries(value)) {
     const path = `${key}.${name}`;
+    if (key === "plants") checkPlant(name, path, name, fail);
     if (!isRecord(entry)) {
       fail(path, "must be an object", "{ timeZone }", entry);
       continue;
