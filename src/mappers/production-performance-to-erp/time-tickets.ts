@@ -22,6 +22,7 @@ import {
 } from "./posting-scope.js";
 import { sapChar, sapDateTime, sapNumc, sapQuantity } from "./sap-fields.js";
 import { QUAN_13_3, toSapQuantity } from "./sap-values.js";
+import { carry } from "./source-account.js";
 
 /** The schemes of the ProductionData the inbound mapping writes for a time ticket (PERF-MAP-048). */
 const TICKET_SCHEMES: ReadonlySet<string> = new Set(["EX_IDENT", "DOCNUM/TIMETICKET"]);
@@ -52,6 +53,44 @@ function dataValue(data: ProductionDataType | undefined, key: string): string | 
   return text === "" ? undefined : text;
 }
 
+/** Marks a ProductionData's Value of a Key (its Key and ValueString) as carried (PERF-POST-006). */
+function carryDataValue(
+  scope: Scope,
+  segment: SegmentResponseType,
+  path: string,
+  data: ProductionDataType | undefined,
+  key: string,
+): void {
+  if (data === undefined) return;
+  const at = `${path}/ProductionData[${(segment.ProductionData ?? []).indexOf(data) + 1}]`;
+  const k = (data.Value ?? []).findIndex((x) => x.Key?.value.trim() === key);
+  if (k >= 0) carry(scope.ctx.carried, `${at}/Value[${k + 1}]/Key`, `${at}/Value[${k + 1}]/ValueString`);
+}
+
+/** Marks the TIME_TICKET property of an actual as carried: it decided the actual's ticket. */
+function carryLink(
+  scope: Scope,
+  path: string,
+  element: string,
+  properties: readonly { readonly ID: { readonly value: string } }[] | undefined,
+): void {
+  const i = (properties ?? []).findIndex((x) => x.ID.value.trim() === "TIME_TICKET");
+  if (i >= 0)
+    carry(
+      scope.ctx.carried,
+      `${path}/${element}[${i + 1}]/ID`,
+      `${path}/${element}[${i + 1}]/Value[1]/ValueString`,
+    );
+}
+
+/** The segment's actual times and posting date (with the XPath it was taken from). */
+interface Times {
+  readonly start: DateCandidate | undefined;
+  readonly end: DateCandidate | undefined;
+  readonly postingDate: string | undefined;
+  readonly postingPath: string | undefined;
+}
+
 interface TicketGroup {
   /** The IDs the EX_IDENT derivation names: the segment IDs, for one ticket of several its source ID too. */
   readonly keyIds: readonly string[];
@@ -74,11 +113,7 @@ export function tickets(
   path: string,
   operation: string,
   segmentIds: readonly string[],
-  times: {
-    start: DateCandidate | undefined;
-    end: DateCandidate | undefined;
-    postingDate: string | undefined;
-  },
+  times: Times,
   confirmed: readonly Confirmed[],
   activities: readonly ActivitySource[],
 ): void {
@@ -108,6 +143,28 @@ export function tickets(
     return;
   }
   const finals = completed ? ids.filter((id) => dataValue(dataOf(id), "FIN_CONF") === "X") : [];
+  // several tickets: the ProductionData IDs and links are keys (PERF-POST-018), FIN_CONF chose the final ones
+  for (const d of data) {
+    const at = `${path}/ProductionData[${(segment.ProductionData ?? []).indexOf(d) + 1}]`;
+    carry(scope.ctx.carried, `${at}/ID`, `${at}/ID/@schemeID`);
+    if (completed) carryDataValue(scope, segment, path, d, "FIN_CONF");
+  }
+  equipment.forEach((a, i) => {
+    carryLink(
+      scope,
+      `${path}/EquipmentActual[${i + 1}]`,
+      "EquipmentActualProperty",
+      a.EquipmentActualProperty,
+    );
+  });
+  personnel.forEach((a, i) => {
+    carryLink(
+      scope,
+      `${path}/PersonnelActual[${i + 1}]`,
+      "PersonnelActualProperty",
+      a.PersonnelActualProperty,
+    );
+  });
   if (completed && finals.length === 0) finals.push(ids[ids.length - 1] as string);
   const groups: TicketGroup[] = [];
   const unlinked = {
@@ -141,11 +198,7 @@ function ticket(
   segment: SegmentResponseType,
   path: string,
   operation: string,
-  times: {
-    start: DateCandidate | undefined;
-    end: DateCandidate | undefined;
-    postingDate: string | undefined;
-  },
+  times: Times,
   group: TicketGroup,
 ): void {
   const { ctx } = scope;
@@ -160,20 +213,31 @@ function ticket(
     return;
   const fields: Record<string, string> = { ORDERID: scope.order, OPERATION: operation, PLANT: scope.plant };
   const workCenter = first(
-    ...[segment.HierarchyScope, segment.Location].map((s) =>
-      s?.EquipmentID.schemeID === "ARBPL" ? s.EquipmentID.value : undefined,
-    ),
-    ...group.equipment.flatMap((e) =>
-      (e.EquipmentID ?? []).filter((id) => id.schemeID === "ARBPL").map((id) => id.value),
-    ),
+    ...(["HierarchyScope", "Location"] as const).map((element) => {
+      const s = segment[element];
+      return s?.EquipmentID.schemeID === "ARBPL"
+        ? { value: s.EquipmentID.value, path: `${path}/${element}/EquipmentID` }
+        : undefined;
+    }),
+    ...group.equipment.flatMap((e) => {
+      const at = `${path}/EquipmentActual[${(segment.EquipmentActual ?? []).indexOf(e) + 1}]`;
+      return (e.EquipmentID ?? []).flatMap((id, k) =>
+        id.schemeID === "ARBPL" ? [{ value: id.value, path: `${at}/EquipmentID[${k + 1}]` }] : [],
+      );
+    }),
   );
   if (workCenter !== undefined) {
-    const v = sapChar(ctx, workCenter, 8, `${path}`, "WORK_CNTR");
+    const v = sapChar(ctx, workCenter.value, 8, `${path}`, "WORK_CNTR");
     if (v !== undefined) fields.WORK_CNTR = v;
+    carry(ctx.carried, workCenter.path, `${workCenter.path}/@schemeID`);
   }
   if (final) fields.FIN_CONF = "X";
-  if (times.postingDate !== undefined) fields.POSTG_DATE = times.postingDate;
-  else
+  // the state decides FIN_CONF (PERF-POST-014), final or partial
+  if (segment.SegmentState !== undefined) carry(ctx.carried, `${path}/SegmentState`);
+  if (times.postingDate !== undefined) {
+    fields.POSTG_DATE = times.postingDate;
+    carry(ctx.carried, times.postingPath);
+  } else
     ctx.issues.error(
       "MISSING_POSTING_DATE",
       path,
@@ -226,6 +290,8 @@ function ticket(
     );
   const dataReason = dataValue(group.data, "DEV_REASON");
   const [reason = dataReason === undefined ? undefined : { value: dataReason, path }] = reasons.values();
+  if (reasons.size === 0 && dataReason !== undefined)
+    carryDataValue(scope, segment, path, group.data, "DEV_REASON");
   if (reason !== undefined) {
     const v = sapChar(ctx, reason.value, 4, reason.path, "DEV_REASON");
     if (v !== undefined) fields.DEV_REASON = v;
@@ -240,14 +306,16 @@ function ticket(
     if (dt === undefined) continue;
     fields[`${prefix}_DATE`] = dt.date;
     fields[`${prefix}_TIME`] = dt.time;
+    carry(ctx.carried, source.path);
   }
-  const pernr = [
-    ...new Set(
-      group.personnel.flatMap((p) =>
-        (p.PersonID ?? []).filter((id) => id.schemeID === "PERNR").map((id) => id.value.trim()),
-      ),
-    ),
-  ];
+  const pernrSources = group.personnel.flatMap((p) => {
+    const at = `${path}/PersonnelActual[${(segment.PersonnelActual ?? []).indexOf(p) + 1}]`;
+    return (p.PersonID ?? []).flatMap((id, k) =>
+      id.schemeID === "PERNR" ? [{ value: id.value.trim(), path: `${at}/PersonID[${k + 1}]` }] : [],
+    );
+  });
+  const pernr = [...new Set(pernrSources.map((s) => s.value))];
+  for (const s of pernrSources) carry(ctx.carried, s.path, `${s.path}/@schemeID`);
   if (pernr.length > 1)
     ctx.issues.error("PERSONNEL_CONFLICT", path, "one time ticket carries one personnel number (PERS_NO)", {
       expected: "one PersonID schemeID=PERNR",

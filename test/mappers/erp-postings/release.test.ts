@@ -37,6 +37,7 @@ describe("PERF-POST-002 releases other than V0600", () => {
         },
       ],
       warnings: [],
+      unmapped: [],
     });
   });
 
