@@ -35,7 +35,7 @@ const BY_PRIMITIVE: Readonly<Record<string, string>> = {
 };
 
 /** The value an element or attribute gets in the document: business values first, then by type. */
-function valueOf(type: string, name: string, parents: readonly string[]): string {
+function pickValue(type: string, name: string, parents: readonly string[]): string {
   const parent = parents[parents.length - 1] ?? "";
   const grand = parents[parents.length - 2] ?? "";
   if (name === "ID" && parent === "SegmentResponse") return "10";
@@ -66,23 +66,28 @@ function valueOfType(type: string, name: string): string {
   return `${name}-1`;
 }
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 
-function elementXml(name: string, type: string, parents: readonly string[], types: readonly string[]): string {
+function writeElement(
+  name: string,
+  type: string,
+  parents: readonly string[],
+  types: readonly string[],
+): string {
   const t = complexType(index, type);
   // a type already expanded above: only its required content (the recursion ends)
   const minimal = types.includes(type);
   const attrs = (t?.attributes ?? [])
     .filter((a) => !minimal || a.use === "required")
-    .map((a) => ` ${a.name}="${escape(valueOf(a.type, a.name, [...parents, name]))}"`)
+    .map((a) => ` ${a.name}="${escapeXml(pickValue(a.type, a.name, [...parents, name]))}"`)
     .join("");
   if (t === undefined || t.simpleContent !== undefined)
-    return `<${name}${attrs}>${escape(valueOf(type, name, parents))}</${name}>`;
+    return `<${name}${attrs}>${escapeXml(pickValue(type, name, parents))}</${name}>`;
   const inner: string[] = [];
   const walk = (p: ParticleMeta) => {
     if (minimal && p.min === 0) return;
     if (p.kind === "element") {
-      inner.push(elementXml(p.name, p.type, [...parents, name], [...types, type]));
+      inner.push(writeElement(p.name, p.type, [...parents, name], [...types, type]));
     } else if (p.kind !== "any") for (const q of p.particles) walk(q);
   };
   if (t.content !== null) walk(t.content);
@@ -92,7 +97,7 @@ function elementXml(name: string, type: string, parents: readonly string[], type
 /** The document (UTF-8 text). */
 export function everyElementDocument(): string {
   const root = rootOf(schemaSet, "SyncProductionPerformance").element;
-  const xml = elementXml(root.name, root.type, [], []);
+  const xml = writeElement(root.name, root.type, [], []);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${xml.replace(
     /^<SyncProductionPerformance/,
     `<SyncProductionPerformance xmlns="${NS}"`,
