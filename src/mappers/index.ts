@@ -47,6 +47,13 @@ export {
   type StorageLocationConfig,
 } from "./production-performance-to-erp/index.js";
 export { canonicalPacket, packetDigest } from "./shared/source-digest.js";
+export {
+  formatUnmapped,
+  UNMAPPED_FIELD,
+  type UnmappedField,
+  type UnmappedReason,
+  unmappedAsIssues,
+} from "./shared/unmapped.js";
 export { toZonedDateTime, type ZonedDateTimeResult } from "./time/zoned-date-time.js";
 export { ambiguousSapUnits, sapUnitTable } from "./units/sap-unit-lookup.js";
 export { BUILTIN_UNITS } from "./units/unit-table.js";

@@ -23,6 +23,7 @@ import {
 import { sapChar, sapDateTime, sapNumc, sapQuantity } from "./sap-fields.js";
 import { QUAN_13_3, toSapQuantity } from "./sap-values.js";
 import { carry } from "./source-account.js";
+import { carryDataValue, carryTicketSources } from "./ticket-sources.js";
 
 /** The schemes of the ProductionData the inbound mapping writes for a time ticket (PERF-MAP-048). */
 const TICKET_SCHEMES: ReadonlySet<string> = new Set(["EX_IDENT", "DOCNUM/TIMETICKET"]);
@@ -51,36 +52,6 @@ function dataValue(data: ProductionDataType | undefined, key: string): string | 
   const v = data?.Value?.find((x) => x.Key?.value.trim() === key)?.ValueString;
   const text = v === undefined || "$nil" in v ? undefined : v.value.trim();
   return text === "" ? undefined : text;
-}
-
-/** Marks a ProductionData's Value of a Key (its Key and ValueString) as carried (PERF-POST-006). */
-function carryDataValue(
-  scope: Scope,
-  segment: SegmentResponseType,
-  path: string,
-  data: ProductionDataType | undefined,
-  key: string,
-): void {
-  if (data === undefined) return;
-  const at = `${path}/ProductionData[${(segment.ProductionData ?? []).indexOf(data) + 1}]`;
-  const k = (data.Value ?? []).findIndex((x) => x.Key?.value.trim() === key);
-  if (k >= 0) carry(scope.ctx.carried, `${at}/Value[${k + 1}]/Key`, `${at}/Value[${k + 1}]/ValueString`);
-}
-
-/** Marks the TIME_TICKET property of an actual as carried: it decided the actual's ticket. */
-function carryLink(
-  scope: Scope,
-  path: string,
-  element: string,
-  properties: readonly { readonly ID: { readonly value: string } }[] | undefined,
-): void {
-  const i = (properties ?? []).findIndex((x) => x.ID.value.trim() === "TIME_TICKET");
-  if (i >= 0)
-    carry(
-      scope.ctx.carried,
-      `${path}/${element}[${i + 1}]/ID`,
-      `${path}/${element}[${i + 1}]/Value[1]/ValueString`,
-    );
 }
 
 /** The segment's actual times and posting date (with the XPath it was taken from). */
@@ -143,28 +114,7 @@ export function tickets(
     return;
   }
   const finals = completed ? ids.filter((id) => dataValue(dataOf(id), "FIN_CONF") === "X") : [];
-  // several tickets: the ProductionData IDs and links are keys (PERF-POST-018), FIN_CONF chose the final ones
-  for (const d of data) {
-    const at = `${path}/ProductionData[${(segment.ProductionData ?? []).indexOf(d) + 1}]`;
-    carry(scope.ctx.carried, `${at}/ID`, `${at}/ID/@schemeID`);
-    if (completed) carryDataValue(scope, segment, path, d, "FIN_CONF");
-  }
-  equipment.forEach((a, i) => {
-    carryLink(
-      scope,
-      `${path}/EquipmentActual[${i + 1}]`,
-      "EquipmentActualProperty",
-      a.EquipmentActualProperty,
-    );
-  });
-  personnel.forEach((a, i) => {
-    carryLink(
-      scope,
-      `${path}/PersonnelActual[${i + 1}]`,
-      "PersonnelActualProperty",
-      a.PersonnelActualProperty,
-    );
-  });
+  carryTicketSources(scope, segment, path, data, completed);
   if (completed && finals.length === 0) finals.push(ids[ids.length - 1] as string);
   const groups: TicketGroup[] = [];
   const unlinked = {
