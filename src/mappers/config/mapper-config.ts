@@ -17,6 +17,7 @@
 
 import { isKnownTimeZone } from "../time/time-zone.js";
 import { REC20_CODE } from "../units/unit-table.js";
+import { checkPlant, checkPostingsSection, type PostingsConfig } from "./postings-config.js";
 
 /** How one SAP status maps to a B2MML RequestState / SegmentState. */
 export interface StatusRule {
@@ -49,6 +50,10 @@ export interface MapperConfig {
    * (`loadIdocSchema`, docs/idoc.md). Not used by the mappers themselves.
    */
   readonly idocSchemas?: string;
+  /** The ERP postings' section (`postings-config.ts`): checked here, used by `map erp-postings`. */
+  readonly postings?: PostingsConfig;
+  /** The JSON Schema an editor completes the file with (`schemas/b2mml-config.schema.json`); not used. */
+  readonly $schema?: string;
 }
 
 /** A problem in a configuration: a JSON-pointer-like path (`plants.1000.timeZone`) and a message. */
@@ -64,7 +69,16 @@ export type ParseConfigResult =
   | { readonly ok: true; readonly config: MapperConfig }
   | { readonly ok: false; readonly errors: readonly ConfigIssue[] };
 
-const TOP_KEYS = new Set(["plants", "units", "systems", "statuses", "activities", "idocSchemas"]);
+const TOP_KEYS = new Set([
+  "$schema",
+  "plants",
+  "units",
+  "systems",
+  "statuses",
+  "activities",
+  "idocSchemas",
+  "postings",
+]);
 const STATES = new Set(["Forecast", "Released", "Other"]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -116,6 +130,9 @@ export function parseMapperConfig(value: unknown): ParseConfigResult {
       "a non-empty string (a folder of .xsd files)",
       value.idocSchemas,
     );
+  if (value.postings !== undefined) checkPostingsSection(value.postings, fail);
+  if (value.$schema !== undefined && typeof value.$schema !== "string")
+    fail("$schema", "must be a string", "the path or URI of the JSON Schema", value.$schema);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config: value as unknown as MapperConfig };
 }
 
@@ -132,6 +149,7 @@ function checkZones(value: unknown, key: string, required: boolean, fail: Fail):
   }
   for (const [name, entry] of Object.entries(value)) {
     const path = `${key}.${name}`;
+    if (key === "plants") checkPlant(name, path, name, fail);
     if (!isRecord(entry)) {
       fail(path, "must be an object", "{ timeZone }", entry);
       continue;

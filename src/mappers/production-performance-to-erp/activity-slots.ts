@@ -8,6 +8,7 @@ import type { QuantityValueType } from "../../generated/b2mml-v0600/index.js";
 import { own } from "./own.js";
 import type { ActivitySource, Scope } from "./posting-scope.js";
 import { readQuantity, sapQuantity } from "./sap-fields.js";
+import { carry } from "./source-account.js";
 
 export const SLOT_KEY = /^CONF_ACTIVITY([1-6])$/;
 
@@ -24,10 +25,20 @@ export function activitySlots(
     key: string | undefined;
     kind: "equipment" | "personnel";
     base: string;
+    keyPath: string | undefined;
   }[] = [];
   for (const { a, kind, path } of activities) {
     (a.Quantity ?? []).forEach((q, i) => {
-      slotted.push({ q, qPath: `${path}/Quantity[${i + 1}]`, key: q.Key?.value.trim(), kind, base: path });
+      const qPath = `${path}/Quantity[${i + 1}]`;
+      const key = q.Key?.value.trim();
+      slotted.push({
+        q,
+        qPath,
+        key,
+        kind,
+        base: path,
+        keyPath: key === undefined ? undefined : `${qPath}/Key`,
+      });
     });
     const properties =
       "EquipmentActualProperty" in a
@@ -40,11 +51,18 @@ export function activitySlots(
       if (!SLOT_KEY.test(p.ID.value.trim())) return;
       const pPath = `${path}/${element}[${i + 1}]`;
       (p.Quantity ?? []).forEach((q, j) => {
-        slotted.push({ q, qPath: `${pPath}/Quantity[${j + 1}]`, key: p.ID.value.trim(), kind, base: pPath });
+        slotted.push({
+          q,
+          qPath: `${pPath}/Quantity[${j + 1}]`,
+          key: p.ID.value.trim(),
+          kind,
+          base: pPath,
+          keyPath: `${pPath}/ID`,
+        });
       });
     });
   }
-  for (const { q, qPath, key, kind, base } of slotted) {
+  for (const { q, qPath, key, kind, base, keyPath } of slotted) {
     {
       const match = key === undefined ? null : SLOT_KEY.exec(key);
       const slot =
@@ -80,6 +98,7 @@ export function activitySlots(
       if (value === undefined) continue;
       fields[`CONF_ACTI_UNIT${slot}`] = quantity.unit;
       fields[`CONF_ACTIVITY${slot}`] = value;
+      carry(ctx.carried, keyPath);
     }
   }
 }

@@ -11,6 +11,7 @@ import type { MaterialSource } from "./material-sources.js";
 import { own } from "./own.js";
 import { type Confirmed, first, type Kind, type Scope } from "./posting-scope.js";
 import { readQuantity, sapBatch, sapChar, sapMaterial, sapNumc, sapQuantity } from "./sap-fields.js";
+import { carry } from "./source-account.js";
 
 /** Movement types (PERF-POST-020): GM_CODE, direction, reversal, MVT_IND. */
 export const MOVEMENT_TYPES: Readonly<
@@ -38,10 +39,15 @@ function movementType(type: string): (typeof MOVEMENT_TYPES)[string] | undefined
   return own(MOVEMENT_TYPES, type);
 }
 
-/** The storage location a Location / HierarchyScope chain names (EquipmentID schemeID="LGORT"). */
-function lgortOf(location: LocationType | undefined): string | undefined {
-  for (let l = location; l !== undefined; l = l.Location)
-    if (l.EquipmentID.schemeID === "LGORT") return l.EquipmentID.value.trim();
+/** The storage location a Location chain names (EquipmentID schemeID="LGORT"), with its XPath. */
+function lgortOf(
+  location: LocationType | undefined,
+  path: string,
+): { readonly value: string; readonly path: string } | undefined {
+  let p = `${path}/Location`;
+  for (let l = location; l !== undefined; l = l.Location, p = `${p}/Location`)
+    if (l.EquipmentID.schemeID === "LGORT")
+      return { value: l.EquipmentID.value.trim(), path: `${p}/EquipmentID` };
   return undefined;
 }
 
@@ -50,7 +56,7 @@ export function classify(
   m: MaterialSource,
   operation: string | undefined,
   segmentIds: readonly string[],
-  segmentDate: string | undefined,
+  segmentDate: { readonly date: string; readonly path: string | undefined } | undefined,
   segmentPath: string,
   confirmed: Confirmed[],
 ): void {
@@ -71,6 +77,7 @@ export function classify(
     if (quantity === undefined) return;
     const reason = m.properties.get("REASON") ?? m.properties.get("DEV_REASON");
     const link = m.properties.get("TIME_TICKET")?.value;
+    carry(ctx.carried, m.use);
     confirmed.push({
       kind,
       quantity,
@@ -106,9 +113,10 @@ export function classify(
     type = spec.reversal;
     finalSpec = movementType(type) ?? spec;
   }
-  let postingDate = segmentDate;
+  let postingDate = segmentDate?.date;
   const ownDate = m.properties.get("PSTNG_DATE");
-  if (ownDate !== undefined) {
+  if (ownDate === undefined) carry(ctx.carried, segmentDate?.path);
+  else {
     // checked as a calendar date, not by shape only (PERF-POST-021): 2026-02-30 is no date
     const reason = explainLocalDate(ownDate.value);
     if (reason === undefined) postingDate = ownDate.value.replaceAll("-", "");
@@ -129,6 +137,12 @@ export function classify(
     return;
   }
   const material = sapMaterial(ctx, m.material, `${m.path}/MaterialDefinitionID[1]`);
+  carry(
+    ctx.carried,
+    `${m.path}/MaterialDefinitionID[1]`,
+    m.use,
+    m.lot === undefined ? undefined : `${m.path}/MaterialLotID[1]`,
+  );
   const entry = sapQuantity(ctx, quantity, "E1BP2017_GM_ITEM_CREATE/ENTRY_QNT", { magnitude: true });
   const batch = m.lot === undefined ? undefined : sapBatch(ctx, m.lot, `${m.path}/MaterialLotID[1]`);
   const fields: Record<string, string> = {
@@ -175,8 +189,10 @@ function storageLocation(
   const fromContext = receipt
     ? scope.context?.item(material)?.LGORT
     : scope.context?.component(material, operation)?.LGORT;
+  const inDocument = lgortOf(m.location, m.path);
+  if (inDocument !== undefined) carry(scope.ctx.carried, inDocument.path, `${inDocument.path}/@schemeID`);
   const found = first(
-    lgortOf(m.location),
+    inDocument?.value,
     own(configured?.materials, material),
     fromContext,
     receipt ? configured?.receipt : configured?.issue,

@@ -20,6 +20,7 @@ import {
   type TicketDraft,
 } from "./posting-scope.js";
 import { type FieldContext, sapAlpha } from "./sap-fields.js";
+import { carry } from "./source-account.js";
 import { walk } from "./walk-segments.js";
 
 export { MOVEMENT_TYPES } from "./classify-material.js";
@@ -34,17 +35,23 @@ export interface ResponsePostings {
   readonly movements: MovementDraft[];
 }
 
+type PlantScope =
+  | { EquipmentID: { schemeID?: string; value: string }; HierarchyScope?: unknown; Location?: unknown }
+  | undefined;
+
+/** The first EquipmentID schemeID="WERKS" of the Location / HierarchyScope chains, with its XPath. */
 function plantOf(
-  ...scopes: (
-    | { EquipmentID: { schemeID?: string; value: string }; HierarchyScope?: unknown; Location?: unknown }
-    | undefined
-  )[]
-): string | undefined {
-  for (const scope of scopes) {
-    let s: typeof scope = scope;
+  ...scopes: { readonly scope: PlantScope; readonly path: string }[]
+): { readonly plant: string; readonly path: string } | undefined {
+  for (const { scope, path } of scopes) {
+    let s: PlantScope = scope;
+    let p = path;
     while (s !== undefined) {
-      if (s.EquipmentID.schemeID === "WERKS") return s.EquipmentID.value.trim();
-      s = (s.Location ?? s.HierarchyScope) as typeof scope;
+      if (s.EquipmentID.schemeID === "WERKS")
+        return { plant: s.EquipmentID.value.trim(), path: `${p}/EquipmentID` };
+      const next = s.Location !== undefined ? "Location" : "HierarchyScope";
+      s = (s.Location ?? s.HierarchyScope) as PlantScope;
+      p = `${p}/${next}`;
     }
   }
   return undefined;
@@ -58,6 +65,7 @@ export function collectResponse(
   path: string,
   fallbackDate: DateCandidate | undefined,
   orderContext: IdocPacket | undefined,
+  performancePath: string,
 ): ResponsePostings | undefined {
   const responseId = response.ID?.value.trim() ?? "";
   const orderText = response.ProductionRequestID?.value;
@@ -78,11 +86,13 @@ export function collectResponse(
       `${path}/ProductionRequestID`,
       `the order context has no order ${orderText.trim()}`,
     );
-  const plant = first(
-    plantOf(response.Location, response.HierarchyScope, performance.Location, performance.HierarchyScope),
-    context?.plant,
-    ctx.config.postings.plant,
+  const fromDocument = plantOf(
+    { scope: response.Location, path: `${path}/Location` },
+    { scope: response.HierarchyScope, path: `${path}/HierarchyScope` },
+    { scope: performance.Location, path: `${performancePath}/Location` },
+    { scope: performance.HierarchyScope, path: `${performancePath}/HierarchyScope` },
   );
+  const plant = first(fromDocument?.plant, context?.plant, ctx.config.postings.plant);
   if (plant === undefined) {
     ctx.issues.error(
       "MISSING_PLANT",
@@ -105,6 +115,12 @@ export function collectResponse(
     dateCandidate(response.EndTime?.value, `${path}/EndTime`),
     dateCandidate(response.StartTime?.value, `${path}/StartTime`),
     fallbackDate,
+  );
+  carry(
+    ctx.carried,
+    `${path}/ProductionRequestID`,
+    response.ID === undefined ? undefined : `${path}/ID`,
+    ...(fromDocument === undefined ? [] : [fromDocument.path, `${fromDocument.path}/@schemeID`]),
   );
   walk(scope, response.SegmentResponse, path, undefined, [], responseDate);
   return { responseId, path, order, plant, tickets: scope.tickets, movements: scope.movements };

@@ -14,6 +14,7 @@
  */
 import type { IdocPacket } from "../../idoc/model.js";
 import { IssueCollector, type MapIssue } from "../issues.js";
+import type { UnmappedField } from "../shared/unmapped.js";
 import { ambiguousSapUnits, sapUnitTable } from "../units/sap-unit-lookup.js";
 import { type ControlInput, type ErpPostingIdoc, goodsMovementIdoc, timeTicketIdoc } from "./build-idocs.js";
 import { collectResponse, type ResponsePostings } from "./collect-postings.js";
@@ -23,6 +24,7 @@ import { readPerformanceSource } from "./performance-source.js";
 import { type ErpPostingConfig, parseErpPostingConfig } from "./posting-config.js";
 import type { FieldContext } from "./sap-fields.js";
 import { toSapDateTime } from "./sap-values.js";
+import { type CarriedPaths, carry, listUnmapped } from "./source-account.js";
 
 export type { ErpPostingIdoc, ErpPostingKind } from "./build-idocs.js";
 export { MOVEMENT_TYPES } from "./collect-postings.js";
@@ -46,9 +48,24 @@ export interface ErpPostingOptions {
   readonly orderContext?: IdocPacket;
 }
 
+/**
+ * The IDocs, or the errors; on both, the warnings and the account of the document's values that no
+ * posting carries (`unmapped`, PERF-POST-006: XPath, reason, message; empty when the document was not
+ * read — not well-formed, invalid, another release).
+ */
 export type ErpPostingResult =
-  | { readonly ok: true; readonly idocs: readonly ErpPostingIdoc[]; readonly warnings: readonly MapIssue[] }
-  | { readonly ok: false; readonly errors: readonly MapIssue[]; readonly warnings: readonly MapIssue[] };
+  | {
+      readonly ok: true;
+      readonly idocs: readonly ErpPostingIdoc[];
+      readonly warnings: readonly MapIssue[];
+      readonly unmapped: readonly UnmappedField[];
+    }
+  | {
+      readonly ok: false;
+      readonly errors: readonly MapIssue[];
+      readonly warnings: readonly MapIssue[];
+      readonly unmapped: readonly UnmappedField[];
+    };
 
 /**
  * Maps one ProductionPerformance document (or its BOD: Sync, Process, Show …) to SAP inbound IDocs.
@@ -67,18 +84,28 @@ export function mapProductionPerformanceToErpPostings(
   if (!checked.ok) {
     for (const e of checked.errors)
       issues.error(e.code, `config:${e.path}`, e.message, { expected: e.expected, received: e.received });
-    return { ok: false, errors: issues.errors, warnings: issues.warnings };
+    return { ok: false, errors: issues.errors, warnings: issues.warnings, unmapped: [] };
   }
+  const carried: CarriedPaths = new Set();
   const ctx: FieldContext = {
+    carried,
     config: checked.config,
     issues,
     sapUnits: sapUnitTable(checked.config.units),
     ambiguousUnits: ambiguousSapUnits(checked.config.units),
   };
   const source = readPerformanceSource(input, issues);
-  if (source === undefined) return { ok: false, errors: issues.errors, warnings: issues.warnings };
+  if (source === undefined)
+    return { ok: false, errors: issues.errors, warnings: issues.warnings, unmapped: [] };
+  const rejected = () => ({
+    ok: false as const,
+    errors: issues.errors,
+    warnings: issues.warnings,
+    unmapped: listUnmapped(source.tree, carried),
+  });
   const app = source.applicationArea;
   const bodId = app?.BODID?.value.trim() ?? "";
+  if (app?.BODID !== undefined) carry(carried, `/${source.root}/ApplicationArea/BODID`);
   const creation = app?.CreationDateTime.value;
   const responses: { postings: ResponsePostings; performanceId: string }[] = [];
   let firstZone: { readonly zone: string; readonly plant: string } | undefined;
@@ -99,12 +126,14 @@ export function mapProductionPerformanceToErpPostings(
         `${path}/ProductionResponse[${r + 1}]`,
         fallback,
         options.orderContext,
+        path,
       );
       if (postings === undefined) return;
       if (firstZone === undefined) {
         const zone = own(checked.config.plants, postings.plant)?.timeZone;
         if (zone !== undefined) firstZone = { zone, plant: postings.plant };
       }
+      if (pp.ID !== undefined) carry(carried, `${path}/ID`);
       responses.push({ postings, performanceId: pp.ID?.value.trim() ?? "" });
     });
   }
@@ -117,11 +146,12 @@ export function mapProductionPerformanceToErpPostings(
       `/${source.root}`,
       "the document holds no time ticket and no goods movement",
     );
-  if (issues.errors.length > 0) return { ok: false, errors: issues.errors, warnings: issues.warnings };
+  if (issues.errors.length > 0) return rejected();
 
   // CREDAT/CRETIM (PERF-POST-003): the sender system's zone, else the first plant's with a warning
   const created = creationDateTime(checked.config, source.root, creation, firstZone, issues);
-  if (issues.errors.length > 0) return { ok: false, errors: issues.errors, warnings: issues.warnings };
+  if (created !== undefined) carry(carried, `/${source.root}/ApplicationArea/CreationDateTime`);
+  if (issues.errors.length > 0) return rejected();
   const control: ControlInput = {
     config: checked.config,
     ...(created === undefined ? {} : { created }),
@@ -180,8 +210,8 @@ export function mapProductionPerformanceToErpPostings(
       );
     }
   }
-  if (issues.errors.length > 0) return { ok: false, errors: issues.errors, warnings: issues.warnings };
-  return { ok: true, idocs, warnings: issues.warnings };
+  if (issues.errors.length > 0) return rejected();
+  return { ok: true, idocs, warnings: issues.warnings, unmapped: listUnmapped(source.tree, carried) };
 }
 
 /**

@@ -21,6 +21,8 @@ export interface MaterialSource {
   readonly lot: string | undefined;
   readonly quantity: readonly QuantityValueType[] | undefined;
   readonly location: LocationType | undefined;
+  /** The XPath of MaterialUse, for a MaterialActual. */
+  readonly use?: string;
   readonly properties: ReadonlyMap<string, PropertyValue>;
 }
 
@@ -48,7 +50,9 @@ export function materialsOf(scope: Scope, segment: SegmentResponseType, path: st
       const p = `${path}/${element}[${i + 1}]`;
       const role = typeof produced === "function" ? produced(m as MaterialActualType) : produced;
       if (role === undefined) return;
+      const use = typeof produced === "function" ? `${p}/MaterialUse` : undefined;
       out.push({
+        ...(use === undefined ? {} : { use }),
         path: p,
         produced: role,
         material: m.MaterialDefinitionID?.[0]?.value.trim(),
@@ -60,6 +64,7 @@ export function materialsOf(scope: Scope, segment: SegmentResponseType, path: st
           p,
           propertiesKey,
           scope.ctx.issues,
+          scope.ctx.carried,
         ),
       });
     });

@@ -7,15 +7,18 @@
 import type { XsiNil } from "../../binding/metadata.js";
 import { read } from "../../binding/read.js";
 import { rootOf } from "../../binding/schema-index.js";
-import { parseXmlTree } from "../../binding/xml-tree.js";
+import type { XmlElement } from "../../binding/xml-model.js";
+import { parseXmlTree, scanXml, XmlParseError } from "../../binding/xml-tree.js";
 import {
   type ProductionPerformanceType,
   schemaSet,
   type TransApplicationAreaType,
   type ValueType,
 } from "../../generated/b2mml-v0600/index.js";
+import { detectRelease, RELEASE_NAMESPACES } from "../../validation/release.js";
 import { validateDocument } from "../../validation/validate-document.js";
 import type { IssueCollector } from "../issues.js";
+import { type CarriedPaths, carry } from "./source-account.js";
 
 /** The wrappers whose DataArea carries ProductionPerformance, and the bare document. */
 export const ACCEPTED_ROOTS = [
@@ -30,6 +33,8 @@ export const ACCEPTED_ROOTS = [
 
 export interface PerformanceSource {
   readonly root: string;
+  /** The document's element tree (for the account of what is not posted, PERF-POST-006). */
+  readonly tree: XmlElement;
   readonly applicationArea?: TransApplicationAreaType;
   readonly performances: readonly { readonly value: ProductionPerformanceType; readonly path: string }[];
 }
@@ -42,6 +47,7 @@ export function readPerformanceSource(
   input: string | Uint8Array,
   issues: IssueCollector,
 ): PerformanceSource | undefined {
+  if (!isV0600(input, issues)) return undefined;
   const validation = validateDocument(input);
   for (const i of validation.issues) {
     if (i.severity === "error") issues.error(i.code, i.path, `${i.message} (line ${i.line})`);
@@ -65,6 +71,7 @@ export function readPerformanceSource(
   if (root === "ProductionPerformance")
     return {
       root,
+      tree,
       performances: [{ value: result.value as ProductionPerformanceType, path: "/ProductionPerformance" }],
     };
   const bod = result.value as {
@@ -73,12 +80,38 @@ export function readPerformanceSource(
   };
   return {
     root,
+    tree,
     applicationArea: bod.ApplicationArea,
     performances: (bod.DataArea.ProductionPerformance ?? []).map((value, i) => ({
       value,
       path: `/${root}/DataArea/ProductionPerformance[${i + 1}]`,
     })),
   };
+}
+
+/**
+ * The release check (PERF-POST-002): a document whose root namespace names another B2MML release than
+ * V0600 is `UNSUPPORTED_RELEASE` (the release found and the one read), before validation, which has
+ * no schema set for it. A document the reader refuses, or of an unknown namespace, is left to the
+ * validation to report.
+ */
+function isV0600(input: string | Uint8Array, issues: IssueCollector): boolean {
+  let root: ReturnType<typeof scanXml>["root"];
+  try {
+    root = scanXml(input).root;
+  } catch (error) {
+    if (error instanceof XmlParseError) return true;
+    throw error;
+  }
+  const release = detectRelease(root.ns);
+  if (release === undefined || release === "V0600") return true;
+  issues.error(
+    "UNSUPPORTED_RELEASE",
+    `/${root.local}`,
+    `a B2MML ${release} document (namespace ${root.ns}, line ${root.line}, column ${root.column}): the postings mapping reads B2MML V0600 only`,
+    { expected: `V0600 (namespace ${RELEASE_NAMESPACES.V0600})`, received: release },
+  );
+  return false;
 }
 
 /** The text of a nillable element; `undefined` when absent or nil. */
@@ -91,12 +124,15 @@ export function textOf(value: { readonly value: string } | XsiNil | undefined): 
 export interface PropertyValue {
   readonly value: string;
   readonly path: string;
+  /** The ID and ValueString paths of the property (and of its repetitions with the same value). */
+  readonly paths: readonly string[];
 }
 
 /**
  * Properties by ID (trimmed): the first `Value/ValueString` of each. The same ID again with the same
  * value is kept once; with a different value it is `CONFLICTING_PROPERTY` (nothing is picked silently)
- * and the ID is left out of the map, so no default stands in for it either.
+ * and the ID is left out of the map, so no default stands in for it either. With `carried`, a property
+ * looked up with `get` is marked as carried (its ID and ValueString, PERF-POST-006).
  */
 export function propertiesOf(
   properties:
@@ -105,22 +141,28 @@ export function propertiesOf(
   path: string,
   element: string,
   issues: IssueCollector,
+  carried?: CarriedPaths,
 ): ReadonlyMap<string, PropertyValue> {
   const map = new Map<string, PropertyValue>();
   (properties ?? []).forEach((p, i) => {
     const v = textOf(p.Value?.[0]?.ValueString);
     if (v === undefined) return;
     const id = p.ID.value.trim();
+    const base = `${path}/${element}[${i + 1}]`;
     const value: PropertyValue = {
       value: v.trim(),
-      path: `${path}/${element}[${i + 1}]/Value[1]/ValueString`,
+      path: `${base}/Value[1]/ValueString`,
+      paths: [`${base}/ID`, `${base}/Value[1]/ValueString`],
     };
     const previous = map.get(id);
     if (previous === undefined) {
       map.set(id, value);
       return;
     }
-    if (previous.value === value.value) return;
+    if (previous.value === value.value) {
+      map.set(id, { ...previous, paths: [...previous.paths, ...value.paths] });
+      return;
+    }
     issues.error(
       "CONFLICTING_PROPERTY",
       value.path,
@@ -128,5 +170,21 @@ export function propertiesOf(
       { expected: previous.value, received: value.value },
     );
   });
-  return map;
+  return carried === undefined ? map : new CarriedProperties(map, carried);
+}
+
+/** Properties whose `get` marks the property found as carried into a posting. */
+class CarriedProperties extends Map<string, PropertyValue> {
+  constructor(
+    entries: ReadonlyMap<string, PropertyValue>,
+    private readonly carried: CarriedPaths,
+  ) {
+    super(entries);
+  }
+
+  override get(id: string): PropertyValue | undefined {
+    const found = super.get(id);
+    if (found !== undefined) carry(this.carried, ...found.paths);
+    return found;
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * The configuration of the ERP postings: the shared mapper configuration (plants, systems, units,
- * statuses; `parseMapperConfig`) plus a `postings` section for what a ProductionPerformance cannot say
- * (PERF-POST-080):
+ * statuses; `parseMapperConfig`) with its `postings` section, required here, for what a
+ * ProductionPerformance cannot say (PERF-POST-080; the section is `src/mappers/config/postings-config.ts`):
  *
  * ```json
  * {
@@ -21,46 +21,14 @@
  * @module
  */
 import { type ConfigIssue, type MapperConfig, parseMapperConfig } from "../config/mapper-config.js";
+import type { PostingsConfig } from "../config/postings-config.js";
 
-export interface PartnerConfig {
-  /** SNDPOR / RCVPOR (CHAR10). */
-  readonly port: string;
-  /** SNDPRN / RCVPRN: the logical system (CHAR10). */
-  readonly partnerNumber: string;
-  /** SNDPRT / RCVPRT. @default "LS" */
-  readonly partnerType?: string;
-}
-
-/** Storage locations (LGORT, CHAR4) of one plant. */
-export interface StorageLocationConfig {
-  /** Per material (as the document names it). */
-  readonly materials?: Readonly<Record<string, string>>;
-  /** For receipts (101, 102, 531, 532). */
-  readonly receipt?: string;
-  /** For issues (261, 262, 551, 552). */
-  readonly issue?: string;
-  /** For any movement. */
-  readonly default?: string;
-}
-
-export type RoundingRule = "half-up" | "half-even" | "down";
-
-export interface PostingsConfig {
-  readonly sender: PartnerConfig;
-  readonly receiver: PartnerConfig;
-  /** EDI_DC40-MANDT. */
-  readonly client?: string;
-  /** The plant when neither the document nor the order context names one. */
-  readonly plant?: string;
-  /** Plant → storage locations. */
-  readonly storageLocations?: Readonly<Record<string, StorageLocationConfig>>;
-  /** Whether a 261/262 item needs a reservation (RESERV_NO/RES_ITEM). @default "required" */
-  readonly reservations?: "required" | "optional";
-  /** The activity slot (1–6) of EquipmentActual / PersonnelActual quantities without a `CONF_ACTIVITYn` key. */
-  readonly activities?: { readonly equipment?: number; readonly personnel?: number };
-  /** Rounding of quantities with more decimals than the SAP field holds; without it, that is an error. */
-  readonly rounding?: RoundingRule;
-}
+export type {
+  PartnerConfig,
+  PostingsConfig,
+  RoundingRule,
+  StorageLocationConfig,
+} from "../config/postings-config.js";
 
 export interface ErpPostingConfig extends MapperConfig {
   readonly postings: PostingsConfig;
@@ -70,137 +38,24 @@ export type ParseErpPostingConfigResult =
   | { readonly ok: true; readonly config: ErpPostingConfig }
   | { readonly ok: false; readonly errors: readonly ConfigIssue[] };
 
-const POSTING_KEYS = [
-  "sender",
-  "receiver",
-  "client",
-  "plant",
-  "storageLocations",
-  "reservations",
-  "activities",
-  "rounding",
-];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Checks the shared part with `parseMapperConfig` and the `postings` section here; all problems reported. */
+/**
+ * Checks the configuration with `parseMapperConfig` (the shared part and the `postings` section, the one
+ * file every map command reads) and requires the `postings` section; all problems reported.
+ */
 export function parseErpPostingConfig(value: unknown): ParseErpPostingConfigResult {
-  const errors: ConfigIssue[] = [];
-  const fail = (path: string, message: string, expected: string, received: unknown) =>
+  const base = parseMapperConfig(value);
+  const errors: ConfigIssue[] = base.ok ? [] : [...base.errors];
+  const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
+  if (isObject && (value as Record<string, unknown>).postings === undefined)
     errors.push({
       code: "CONFIG_INVALID",
-      path,
-      message,
-      expected,
-      received: received === undefined ? "(absent)" : JSON.stringify(received),
+      path: "postings",
+      message: '"postings" is required',
+      expected: "an object with sender and receiver",
+      received: "(absent)",
     });
-  if (!isRecord(value)) {
-    fail("", "the configuration must be an object", "an object", value);
-    return { ok: false, errors };
-  }
-  const { postings, ...shared } = value;
-  const base = parseMapperConfig(shared);
-  if (!base.ok) errors.push(...base.errors);
-  if (!isRecord(postings)) {
-    fail("postings", '"postings" is required', "an object with sender and receiver", postings);
-    return { ok: false, errors };
-  }
-  for (const key of Object.keys(postings))
-    if (!POSTING_KEYS.includes(key))
-      fail(`postings.${key}`, `unknown key "${key}"`, POSTING_KEYS.join(", "), key);
-  for (const side of ["sender", "receiver"] as const) {
-    const partner = postings[side];
-    const path = `postings.${side}`;
-    if (!isRecord(partner)) {
-      fail(path, `"${side}" is required`, "{ port, partnerNumber, partnerType? }", partner);
-      continue;
-    }
-    for (const key of Object.keys(partner))
-      if (!["port", "partnerNumber", "partnerType"].includes(key))
-        fail(`${path}.${key}`, `unknown key "${key}"`, "port, partnerNumber, partnerType", key);
-    checkCode(partner.port, `${path}.port`, 10, true, fail);
-    checkCode(partner.partnerNumber, `${path}.partnerNumber`, 10, true, fail);
-    checkCode(partner.partnerType, `${path}.partnerType`, 2, false, fail);
-  }
-  checkCode(postings.client, "postings.client", 3, false, fail);
-  checkCode(postings.plant, "postings.plant", 4, false, fail);
-  if (postings.storageLocations !== undefined) {
-    if (!isRecord(postings.storageLocations))
-      fail(
-        "postings.storageLocations",
-        "must be an object",
-        "plant → storage locations",
-        postings.storageLocations,
-      );
-    else
-      for (const [plant, entry] of Object.entries(postings.storageLocations)) {
-        const path = `postings.storageLocations.${plant}`;
-        if (!isRecord(entry)) {
-          fail(path, "must be an object", "{ materials?, receipt?, issue?, default? }", entry);
-          continue;
-        }
-        for (const [key, v] of Object.entries(entry)) {
-          if (key === "materials") {
-            if (!isRecord(v)) fail(`${path}.materials`, "must be an object", "material → LGORT", v);
-            else
-              for (const [m, l] of Object.entries(v)) checkCode(l, `${path}.materials.${m}`, 4, true, fail);
-          } else if (["receipt", "issue", "default"].includes(key))
-            checkCode(v, `${path}.${key}`, 4, true, fail);
-          else fail(`${path}.${key}`, `unknown key "${key}"`, "materials, receipt, issue, default", key);
-        }
-      }
-  }
-  if (
-    postings.reservations !== undefined &&
-    postings.reservations !== "required" &&
-    postings.reservations !== "optional"
-  )
-    fail(
-      "postings.reservations",
-      "must be required or optional",
-      '"required" or "optional"',
-      postings.reservations,
-    );
-  if (postings.activities !== undefined) {
-    if (!isRecord(postings.activities))
-      fail("postings.activities", "must be an object", "{ equipment?, personnel? }", postings.activities);
-    else
-      for (const [key, slot] of Object.entries(postings.activities)) {
-        if (key !== "equipment" && key !== "personnel")
-          fail(`postings.activities.${key}`, `unknown key "${key}"`, "equipment, personnel", key);
-        else if (typeof slot !== "number" || !Number.isInteger(slot) || slot < 1 || slot > 6)
-          fail(`postings.activities.${key}`, "must be an activity slot", "an integer 1–6", slot);
-      }
-  }
-  if (
-    postings.rounding !== undefined &&
-    !["half-up", "half-even", "down"].includes(postings.rounding as string)
-  )
-    fail("postings.rounding", "must name a rounding rule", "half-up, half-even or down", postings.rounding);
-  if (errors.length > 0 || !base.ok) return { ok: false, errors };
-  return { ok: true, config: value as unknown as ErpPostingConfig };
-}
-
-function checkCode(
-  value: unknown,
-  path: string,
-  maxLength: number,
-  required: boolean,
-  fail: (path: string, message: string, expected: string, received: unknown) => void,
-): void {
-  if (value === undefined) {
-    if (required) fail(path, "is required", `a string of 1–${maxLength} characters`, value);
-    return;
-  }
-  if (typeof value !== "string" || value.trim() === "" || value.trim() !== value || value.length > maxLength)
-    fail(
-      path,
-      `must be a string of 1–${maxLength} characters without surrounding spaces`,
-      `at most ${maxLength} characters`,
-      value,
-    );
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, config: value as ErpPostingConfig };
 }
 
 /** Reads the configuration from JSON text. */

@@ -10,6 +10,7 @@ import { alphaToInternal, batchToInternal } from "../../idoc/alpha.js";
 import type { IssueCollector } from "../issues.js";
 import type { ErpPostingConfig } from "./posting-config.js";
 import { QUAN_13_3, toSapDateTime, toSapQuantity } from "./sap-values.js";
+import { type CarriedPaths, carry } from "./source-account.js";
 
 export interface FieldContext {
   readonly config: ErpPostingConfig;
@@ -18,6 +19,8 @@ export interface FieldContext {
   readonly sapUnits: ReadonlyMap<string, string>;
   /** Rec. 20 codes several SAP units map to, not resolved by the configuration (PERF-POST-042). */
   readonly ambiguousUnits: ReadonlyMap<string, readonly string[]>;
+  /** The XPaths of the document's values read into a posting (PERF-POST-006). */
+  readonly carried?: CarriedPaths;
 }
 
 /** A quantity of the document: its lexical value and SAP unit, at a path. */
@@ -78,6 +81,12 @@ export function readQuantity(
     return undefined;
   }
   const rec20 = uom ?? code;
+  carry(
+    ctx.carried,
+    `${qPath}/QuantityString`,
+    uom === undefined ? undefined : `${qPath}/UnitOfMeasure`,
+    code === undefined ? undefined : `${qPath}/QuantityString/@unitCode`,
+  );
   if (rec20 === undefined || rec20 === "") {
     ctx.issues.error(
       "MISSING_UNIT",

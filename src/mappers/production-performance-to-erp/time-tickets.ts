@@ -22,6 +22,8 @@ import {
 } from "./posting-scope.js";
 import { sapChar, sapDateTime, sapNumc, sapQuantity } from "./sap-fields.js";
 import { QUAN_13_3, toSapQuantity } from "./sap-values.js";
+import { carry } from "./source-account.js";
+import { carryDataValue, carryTicketSources } from "./ticket-sources.js";
 
 /** The schemes of the ProductionData the inbound mapping writes for a time ticket (PERF-MAP-048). */
 const TICKET_SCHEMES: ReadonlySet<string> = new Set(["EX_IDENT", "DOCNUM/TIMETICKET"]);
@@ -52,6 +54,14 @@ function dataValue(data: ProductionDataType | undefined, key: string): string | 
   return text === "" ? undefined : text;
 }
 
+/** The segment's actual times and posting date (with the XPath it was taken from). */
+interface Times {
+  readonly start: DateCandidate | undefined;
+  readonly end: DateCandidate | undefined;
+  readonly postingDate: string | undefined;
+  readonly postingPath: string | undefined;
+}
+
 interface TicketGroup {
   /** The IDs the EX_IDENT derivation names: the segment IDs, for one ticket of several its source ID too. */
   readonly keyIds: readonly string[];
@@ -74,11 +84,7 @@ export function tickets(
   path: string,
   operation: string,
   segmentIds: readonly string[],
-  times: {
-    start: DateCandidate | undefined;
-    end: DateCandidate | undefined;
-    postingDate: string | undefined;
-  },
+  times: Times,
   confirmed: readonly Confirmed[],
   activities: readonly ActivitySource[],
 ): void {
@@ -108,6 +114,7 @@ export function tickets(
     return;
   }
   const finals = completed ? ids.filter((id) => dataValue(dataOf(id), "FIN_CONF") === "X") : [];
+  carryTicketSources(scope, segment, path, data, completed);
   if (completed && finals.length === 0) finals.push(ids[ids.length - 1] as string);
   const groups: TicketGroup[] = [];
   const unlinked = {
@@ -141,11 +148,7 @@ function ticket(
   segment: SegmentResponseType,
   path: string,
   operation: string,
-  times: {
-    start: DateCandidate | undefined;
-    end: DateCandidate | undefined;
-    postingDate: string | undefined;
-  },
+  times: Times,
   group: TicketGroup,
 ): void {
   const { ctx } = scope;
@@ -160,20 +163,31 @@ function ticket(
     return;
   const fields: Record<string, string> = { ORDERID: scope.order, OPERATION: operation, PLANT: scope.plant };
   const workCenter = first(
-    ...[segment.HierarchyScope, segment.Location].map((s) =>
-      s?.EquipmentID.schemeID === "ARBPL" ? s.EquipmentID.value : undefined,
-    ),
-    ...group.equipment.flatMap((e) =>
-      (e.EquipmentID ?? []).filter((id) => id.schemeID === "ARBPL").map((id) => id.value),
-    ),
+    ...(["HierarchyScope", "Location"] as const).map((element) => {
+      const s = segment[element];
+      return s?.EquipmentID.schemeID === "ARBPL"
+        ? { value: s.EquipmentID.value, path: `${path}/${element}/EquipmentID` }
+        : undefined;
+    }),
+    ...group.equipment.flatMap((e) => {
+      const at = `${path}/EquipmentActual[${(segment.EquipmentActual ?? []).indexOf(e) + 1}]`;
+      return (e.EquipmentID ?? []).flatMap((id, k) =>
+        id.schemeID === "ARBPL" ? [{ value: id.value, path: `${at}/EquipmentID[${k + 1}]` }] : [],
+      );
+    }),
   );
   if (workCenter !== undefined) {
-    const v = sapChar(ctx, workCenter, 8, `${path}`, "WORK_CNTR");
+    const v = sapChar(ctx, workCenter.value, 8, `${path}`, "WORK_CNTR");
     if (v !== undefined) fields.WORK_CNTR = v;
+    carry(ctx.carried, workCenter.path, `${workCenter.path}/@schemeID`);
   }
   if (final) fields.FIN_CONF = "X";
-  if (times.postingDate !== undefined) fields.POSTG_DATE = times.postingDate;
-  else
+  // the state decides FIN_CONF (PERF-POST-014), final or partial
+  if (segment.SegmentState !== undefined) carry(ctx.carried, `${path}/SegmentState`);
+  if (times.postingDate !== undefined) {
+    fields.POSTG_DATE = times.postingDate;
+    carry(ctx.carried, times.postingPath);
+  } else
     ctx.issues.error(
       "MISSING_POSTING_DATE",
       path,
@@ -226,6 +240,8 @@ function ticket(
     );
   const dataReason = dataValue(group.data, "DEV_REASON");
   const [reason = dataReason === undefined ? undefined : { value: dataReason, path }] = reasons.values();
+  if (reasons.size === 0 && dataReason !== undefined)
+    carryDataValue(scope, segment, path, group.data, "DEV_REASON");
   if (reason !== undefined) {
     const v = sapChar(ctx, reason.value, 4, reason.path, "DEV_REASON");
     if (v !== undefined) fields.DEV_REASON = v;
@@ -240,14 +256,16 @@ function ticket(
     if (dt === undefined) continue;
     fields[`${prefix}_DATE`] = dt.date;
     fields[`${prefix}_TIME`] = dt.time;
+    carry(ctx.carried, source.path);
   }
-  const pernr = [
-    ...new Set(
-      group.personnel.flatMap((p) =>
-        (p.PersonID ?? []).filter((id) => id.schemeID === "PERNR").map((id) => id.value.trim()),
-      ),
-    ),
-  ];
+  const pernrSources = group.personnel.flatMap((p) => {
+    const at = `${path}/PersonnelActual[${(segment.PersonnelActual ?? []).indexOf(p) + 1}]`;
+    return (p.PersonID ?? []).flatMap((id, k) =>
+      id.schemeID === "PERNR" ? [{ value: id.value.trim(), path: `${at}/PersonID[${k + 1}]` }] : [],
+    );
+  });
+  const pernr = [...new Set(pernrSources.map((s) => s.value))];
+  for (const s of pernrSources) carry(ctx.carried, s.path, `${s.path}/@schemeID`);
   if (pernr.length > 1)
     ctx.issues.error("PERSONNEL_CONFLICT", path, "one time ticket carries one personnel number (PERS_NO)", {
       expected: "one PersonID schemeID=PERNR",

@@ -10,6 +10,7 @@ import { classify } from "./classify-material.js";
 import { materialsOf } from "./material-sources.js";
 import { type Confirmed, type DateCandidate, dateCandidate, first, type Scope } from "./posting-scope.js";
 import { sapDateTime } from "./sap-fields.js";
+import { carry } from "./source-account.js";
 import { tickets } from "./time-tickets.js";
 
 const OPERATION_ID = /^[0-9]{1,4}$/;
@@ -37,6 +38,7 @@ export function walk(
       return;
     }
     const op = isOperation ? id.padStart(4, "0") : operation;
+    const postedBefore = scope.tickets.length + scope.movements.length;
     const end = dateCandidate(segment.ActualEndTime?.value, `${path}/ActualEndTime`);
     const start = dateCandidate(segment.ActualStartTime?.value, `${path}/ActualStartTime`);
     const postingSource = first(end, start, inherited);
@@ -47,7 +49,8 @@ export function walk(
             ?.date;
     const confirmed: Confirmed[] = [];
     const materials = materialsOf(scope, segment, path);
-    for (const m of materials) classify(scope, m, op, segmentIds, postingDate, path, confirmed);
+    const dated = postingDate === undefined ? undefined : { date: postingDate, path: postingSource?.path };
+    for (const m of materials) classify(scope, m, op, segmentIds, dated, path, confirmed);
     const activities = [
       ...(segment.EquipmentActual ?? []).map((a, i) => ({
         a,
@@ -70,7 +73,16 @@ export function walk(
         )?.some((p) => SLOT_KEY.test(p.ID.value.trim()) && (p.Quantity ?? []).length > 0),
     );
     if (isOperation && op !== undefined)
-      tickets(scope, segment, path, op, segmentIds, { start, end, postingDate }, confirmed, activities);
+      tickets(
+        scope,
+        segment,
+        path,
+        op,
+        segmentIds,
+        { start, end, postingDate, postingPath: postingSource?.path },
+        confirmed,
+        activities,
+      );
     else if (confirmed.length > 0 || activities.length > 0)
       scope.ctx.issues.error(
         "NOT_AN_OPERATION",
@@ -79,5 +91,12 @@ export function walk(
         { expected: "an operation number", received: id },
       );
     walk(scope, segment.SegmentResponse, path, op, segmentIds, postingSource);
+    // the segment's ID is in the keys of every posting at or below it (PERF-POST-071)
+    if (segment.ID !== undefined && scope.tickets.length + scope.movements.length > postedBefore)
+      carry(
+        scope.ctx.carried,
+        `${path}/ID`,
+        segment.ID.schemeID === "VORNR" ? `${path}/ID/@schemeID` : undefined,
+      );
   });
 }
