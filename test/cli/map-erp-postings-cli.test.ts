@@ -6,6 +6,8 @@ import { describe, expect, test } from "vitest";
 import { ExitCode } from "../../src/cli/exit-codes.js";
 import type { Io } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/run.js";
+import { type ErpPostingConfig, mapProductionPerformanceToErpPostings } from "../../src/mappers/index.js";
+import { formatUnmapped } from "../../src/mappers/shared/unmapped.js";
 import { repoRoot } from "../helpers/paths.js";
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -80,5 +82,24 @@ describe("b2mml map erp-postings", () => {
     const r = await run([sync, "--config", badConfig, "--out-dir", tmp()]);
     expect(r.code).toBe(ExitCode.INPUT_ERROR);
     expect(r.err).toMatch(/postings/);
+  });
+});
+
+describe("b2mml map erp-postings --report-unmapped", () => {
+  test("PERF-POST-006 prints the library's account of the values not posted, one line each, nothing else changed", async () => {
+    const dir = tmp();
+    const without = await run([sync, "--config", config, "--out-dir", dir]);
+    const r = await run([sync, "--config", config, "--out-dir", dir, "--report-unmapped"]);
+    expect(r.code, r.err).toBe(ExitCode.OK);
+    const account = mapProductionPerformanceToErpPostings(
+      readFileSync(sync),
+      JSON.parse(readFileSync(config, "utf8")) as ErpPostingConfig,
+    );
+    expect(account.unmapped.length).toBeGreaterThan(0);
+    expect(without.err).not.toContain(": unmapped ");
+    expect(r.err.split("\n").filter((l) => l.includes(": unmapped "))).toEqual(
+      account.unmapped.map(formatUnmapped),
+    );
+    expect(r.out).toBe(without.out);
   });
 });

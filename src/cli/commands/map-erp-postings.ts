@@ -22,6 +22,7 @@ import { parseCommand } from "../parse-command.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
 import { appendCommandAudit, checkAuditActor } from "./audit.js";
 import { MAP_EXIT_CODES, readMapConfig } from "./map-config.js";
+import { reportUnmapped } from "./map-output.js";
 
 export const MAP_ERP_POSTINGS_HELP = `Usage: b2mml map erp-postings <ProductionPerformance.xml> --config <file> --out-dir <dir> [options]
 
@@ -34,6 +35,7 @@ Options:
   --order-context <file>   the orders' LOIPRO (IDoc-XML or IDoc-JSON): plant, storage locations,
                            reservations, order items
   --out-dir <dir>          where the IDoc files are written (created when missing)
+  --report-unmapped        list the document's values not carried into a posting, and why
   --audit <ledger>         append the run's audit record to this ledger (see b2mml audit verify)
   --actor <name>           who runs it, recorded as given in the audit record (with --audit)
   -h, --help               this text
@@ -51,6 +53,7 @@ export async function runMapErpPostings(args: readonly string[], io: Io): Promis
       config: { type: "string" },
       "order-context": { type: "string" },
       "out-dir": { type: "string" },
+      "report-unmapped": { type: "boolean" },
       audit: { type: "string" },
       actor: { type: "string" },
     },
@@ -109,6 +112,7 @@ export async function runMapErpPostings(args: readonly string[], io: Io): Promis
     orderContext ? { orderContext } : {},
   );
   for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
+  if (values["report-unmapped"]) reportUnmapped(result.unmapped, io);
   if (values.audit !== undefined) {
     const ledger = values.audit;
     const failed = appendCommandAudit(
