@@ -346,9 +346,9 @@ describe("the dependency rules hold in src/", () => {
     expect(graph.edges).toContainEqual(
       expect.objectContaining({
         from: "src/cli/validate-worker.ts",
-        specifier: "./validate-workers.js",
+        specifier: "./validate-file.js",
         dynamic: true,
-        target: { kind: "file", file: "src/cli/validate-workers.ts" },
+        target: { kind: "file", file: "src/cli/validate-file.ts" },
       }),
     );
     expect(graph.edges).toContainEqual(
