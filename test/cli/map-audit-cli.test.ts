@@ -273,3 +273,37 @@ describe("--actor: who ran it, recorded as given, never invented", () => {
     expect(recordsOf(ledger)).toHaveLength(2);
   });
 });
+
+describe("map --audit records a document the reader refuses, for every map command (issue #10)", () => {
+  const refusedIdoc = audit("idoc-relative-namespace/idoc.xml");
+  const erpConfig = path.join(repoRoot, "fixtures/mappers/erp-postings/config.json");
+  const refusedPerformance = path.join(work, "relative-ns-performance.xml");
+  writeFileSync(
+    refusedPerformance,
+    '<SyncProductionPerformance xmlns="http://www.mesa.org/xml/B2MML-V0600" xmlns:r="relative/ns"/>',
+  );
+  test.each([
+    ["production-performance", refusedIdoc, config, "idoc-to-production-performance"],
+    ["erp-postings", refusedPerformance, erpConfig, "production-performance-to-erp"],
+  ])(
+    "map %s: exit 3 as without --audit, one rejected record with the reader's code and the bytes' digest",
+    async (mapping, input, configFile, mapper) => {
+      const extra = mapping === "erp-postings" ? ["--out-dir", path.join(work, `out-${mapping}`)] : [];
+      const without = await run([mapping, input, "--config", configFile, ...extra]);
+      expect(without.code).toBe(ExitCode.INPUT_ERROR);
+      const ledger = path.join(work, `refused-${mapping}.jsonl`);
+      const r = await run([mapping, input, "--config", configFile, ...extra, "--audit", ledger]);
+      expect(r.code).toBe(ExitCode.INPUT_ERROR);
+      expect(r.err).toBe(without.err);
+      expect(verifyLedger(ledger)).toMatchObject({ ok: true, records: 1 });
+      expect(recordsOf(ledger)[0]).toMatchObject({
+        operation: "mapping",
+        mapper,
+        outcome: "rejected",
+        messageType: "unknown",
+        input: rawDigest(input),
+        findings: { errors: { count: 1, codes: { XML_BAD_NAMESPACE_URI: 1 } } },
+      });
+    },
+  );
+});

@@ -20,7 +20,7 @@ import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
-import { appendCommandAudit, checkAuditActor } from "./audit.js";
+import { appendCommandAudit, checkAuditActor, recordRefusedMapInput } from "./audit.js";
 import { MAP_EXIT_CODES, readMapConfig } from "./map-config.js";
 import { reportUnmapped } from "./map-output.js";
 
@@ -100,11 +100,11 @@ export async function runMapErpPostings(args: readonly string[], io: Io): Promis
   try {
     parseXmlTree(input, { maxInputBytes: inputLimit() });
   } catch (error) {
-    if (error instanceof XmlParseError) {
-      io.err(`${file}: ${error.message} (${error.code})`);
-      return ExitCode.INPUT_ERROR;
-    }
-    throw error;
+    if (!(error instanceof XmlParseError)) throw error;
+    io.err(`${file}: ${error.message} (${error.code})`);
+    const mapper = "production-performance-to-erp";
+    const refused = { mapper, file, bytes: input, configText: config.text, code: error.code };
+    return recordRefusedMapInput(values, refused, io) ?? ExitCode.INPUT_ERROR;
   }
   const result = mapProductionPerformanceToErpPostings(
     input,

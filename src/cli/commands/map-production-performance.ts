@@ -18,7 +18,7 @@ import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
 import { startProgress } from "../progress.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
-import { appendCommandAudit, checkAuditActor } from "./audit.js";
+import { appendCommandAudit, checkAuditActor, recordRefusedMapInput } from "./audit.js";
 import { MAP_EXIT_CODES, readIdocSchemas, readMapConfig } from "./map-config.js";
 import { emitDocument, reportRejected, reportUnmapped } from "./map-output.js";
 
@@ -44,7 +44,9 @@ is unreadable, not well-formed or refused as unsafe.
 
 ${exitCodeHelp(MAP_EXIT_CODES)}`;
 
-type Read = { ok: true; packet: IdocPacket; bytes: Uint8Array } | { ok: false; code: ExitCode };
+type Read =
+  | { ok: true; packet: IdocPacket; bytes: Uint8Array }
+  | { ok: false; code: ExitCode; refused?: { bytes: Uint8Array; code: string } };
 
 async function readInput(file: string, io: Io, schema?: IdocSchema): Promise<Read> {
   const bytes = await readReportedInput(file, io);
@@ -59,7 +61,7 @@ async function readInput(file: string, io: Io, schema?: IdocSchema): Promise<Rea
   } catch (error) {
     if (error instanceof XmlParseError || error instanceof IdocInputError) {
       io.err(`${error.message} (${error.code})`);
-      return { ok: false, code: ExitCode.INPUT_ERROR };
+      return { ok: false, code: ExitCode.INPUT_ERROR, refused: { bytes, code: error.code } };
     }
     throw error;
   }
@@ -103,7 +105,10 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
     const read = await readInput(file, io, schemas.schema);
     if (!read.ok) {
       progress.finish();
-      return read.code;
+      // A refused document is recorded as a rejection (--audit); an unreadable one has no bytes to digest.
+      const mapper = "idoc-to-production-performance";
+      const refused = read.refused && { mapper, file, configText, ...read.refused };
+      return (refused && recordRefusedMapInput(values, refused, io)) ?? read.code;
     }
     inputs.push({ name: file, packet: read.packet });
     files.push({ file, bytes: read.bytes });

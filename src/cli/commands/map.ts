@@ -17,7 +17,7 @@ import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand, reportUsage } from "../parse-command.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
-import { appendCommandAudit, checkAuditActor } from "./audit.js";
+import { appendCommandAudit, checkAuditActor, recordRefusedMapInput } from "./audit.js";
 import { MAP_EXIT_CODES, readIdocSchemas, readMapConfig } from "./map-config.js";
 import { runMapErpPostings } from "./map-erp-postings.js";
 import { emitDocument, reportRejected, reportUnmapped } from "./map-output.js";
@@ -131,29 +131,8 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
   } catch (error) {
     if (!(error instanceof XmlParseError || error instanceof IdocInputError)) throw error;
     io.err(`${error.message} (${error.code})`);
-    // A refused input is recorded as a rejection too: its digest (of the bytes, when it has no canonical
-    // form) and the reader's code.
-    if (values.audit !== undefined) {
-      const ledger = values.audit;
-      const failed = appendCommandAudit(
-        "b2mml map",
-        ledger,
-        () =>
-          appendMappingAudit(ledger, {
-            mapper: "loipro-to-production-schedule",
-            messageType: undefined,
-            inputs: [{ file, bytes }],
-            packets: [],
-            configuration: JSON.parse(configText) as unknown,
-            outcome: "rejected",
-            errors: [{ code: error.code }],
-            ...(values.actor !== undefined ? { actor: values.actor } : {}),
-          }),
-        io,
-      );
-      if (failed !== undefined) return failed;
-    }
-    return ExitCode.INPUT_ERROR;
+    const refused = { mapper: "loipro-to-production-schedule", file, bytes, configText, code: error.code };
+    return recordRefusedMapInput(values, refused, io) ?? ExitCode.INPUT_ERROR;
   }
 
   const result = mapLoiproToProductionSchedule(packet, config.config, {
