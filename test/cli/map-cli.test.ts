@@ -4,24 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { ExitCode } from "../../src/cli/exit-codes.js";
-import type { Io } from "../../src/cli/io.js";
-import { MAIN_HELP, runCli } from "../../src/cli/run.js";
+import { MAIN_HELP } from "../../src/cli/run.js";
 import { validateXsd } from "../../src/validation/validate-xsd.js";
 import { repoRoot } from "../helpers/paths.js";
+import { runInProcess } from "./helpers/run-cli.js";
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-  };
-  return { code: await runCli(["map", ...args], io), out, err };
-}
+/** The CLI in this process: stdout as written, stderr a line per message. */
+const run = async (args: string[]) => {
+  const r = await runInProcess(["map", ...args], { outAsWritten: true });
+  return { ...r, code: r.code ?? -1 };
+};
 
 const rel = (p: string) => path.relative(process.cwd(), path.join(repoRoot, p));
 const config = rel("fixtures/mappers/config.json");

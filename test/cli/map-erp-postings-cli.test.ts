@@ -4,25 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { ExitCode } from "../../src/cli/exit-codes.js";
-import type { Io } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
 import { type ErpPostingConfig, mapProductionPerformanceToErpPostings } from "../../src/mappers/index.js";
 import { formatUnmapped } from "../../src/mappers/shared/unmapped.js";
 import { repoRoot } from "../helpers/paths.js";
+import { runInProcess } from "./helpers/run-cli.js";
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-  };
-  return { code: await runCli(["map", "erp-postings", ...args], io), out, err };
-}
+/** The CLI in this process: stdout as written, stderr a line per message. */
+const run = async (args: string[]) => {
+  const r = await runInProcess(["map", "erp-postings", ...args], { outAsWritten: true });
+  return { ...r, code: r.code ?? -1 };
+};
 
 const fixture = (p: string) => path.join(repoRoot, p);
 const config = fixture("fixtures/mappers/erp-postings/config.json");

@@ -14,13 +14,19 @@ export interface CliRun {
   readonly err: string;
 }
 
-/** Runs `b2mml <args>` in this process, stdout and stderr captured as text. */
-export async function runInProcess(args: readonly string[]): Promise<CliRun> {
+/**
+ * Runs `b2mml <args>` in this process, stdout and stderr captured as text (a newline after each message,
+ * as the process writer adds; with `outAsWritten`, stdout exactly as the command hands it over).
+ */
+export async function runInProcess(
+  args: readonly string[],
+  options: { readonly outAsWritten?: boolean } = {},
+): Promise<CliRun> {
   let out = "";
   let err = "";
   const io: Io = {
     out: (t) => {
-      out += t.endsWith("\n") ? t : `${t}\n`;
+      out += options.outAsWritten || t.endsWith("\n") ? t : `${t}\n`;
     },
     err: (t) => {
       err += t.endsWith("\n") ? t : `${t}\n`;

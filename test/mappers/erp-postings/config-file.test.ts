@@ -7,26 +7,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { ExitCode } from "../../../src/cli/exit-codes.js";
-import type { Io } from "../../../src/cli/io.js";
-import { runCli } from "../../../src/cli/run.js";
 import { readIdoc } from "../../../src/idoc/index.js";
 import { mapProductionPerformanceToErpPostings } from "../../../src/mappers/production-performance-to-erp/index.js";
+import { runInProcess } from "../../cli/helpers/run-cli.js";
 import { repoRoot } from "../../helpers/paths.js";
 import { casesDir, loadConfig, performanceXml } from "./helpers.js";
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-  };
-  return { code: await runCli(args, io), out, err };
-}
+/** The CLI in this process: stdout as written, stderr a line per message. */
+const run = async (args: string[]) => {
+  const r = await runInProcess(args, { outAsWritten: true });
+  return { ...r, code: r.code ?? -1 };
+};
 
 const oneFile = path.join(casesDir, "one-config-file/config.json");
 const fixture = (p: string) => path.join(repoRoot, p);
