@@ -3,9 +3,11 @@
  * usage error as one line and the pointer to `--help`, and each command's help listing only the exit codes
  * it can return (from the one table).
  */
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { AUDIT_EXIT_CODES } from "../../src/cli/commands/audit.js";
 import { C14N_EXIT_CODES } from "../../src/cli/commands/c14n.js";
 import { CODEGEN_EXIT_CODES } from "../../src/cli/commands/codegen.js";
 import { HASH_EXIT_CODES } from "../../src/cli/commands/hash.js";
@@ -56,6 +58,8 @@ describe("a usage error is one line and the pointer to --help (exit 2)", () => {
       "b2mml hash",
     ],
     [["c14n"], "b2mml c14n: no file to canonicalize", "b2mml c14n"],
+    [["audit"], "b2mml audit: no subcommand", "b2mml audit"],
+    [["audit", "verify"], "b2mml audit: no ledger to verify", "b2mml audit"],
     [["codegen"], undefined, "b2mml codegen"],
     [["map"], "b2mml map: no mapping given", "b2mml map"],
     [
@@ -103,6 +107,7 @@ describe("each command's help lists the exit codes it can return", () => {
     [["validate"], VALIDATE_EXIT_CODES, true],
     [["hash"], HASH_EXIT_CODES, true],
     [["c14n"], C14N_EXIT_CODES, false],
+    [["audit"], AUDIT_EXIT_CODES, false],
     [["codegen"], CODEGEN_EXIT_CODES, false],
     [["map", "production-schedule"], MAP_EXIT_CODES, false],
     [["map", "production-performance"], MAP_EXIT_CODES, false],

@@ -16,11 +16,20 @@ import {
 } from "../../audit/ledger.js";
 import { parseXmlTree } from "../../binding/xml-tree.js";
 import { RULES, type RuleSelection, selectRules } from "../../validation/rules/index.js";
-import { EXIT_CODE_HELP, ExitCode } from "../exit-codes.js";
+import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit, digestInput, type InputDigest, UNKNOWN_MESSAGE_TYPE } from "../mapping-audit.js";
-import { parseCommand } from "../parse-command.js";
+import { parseCommand, reportUsage } from "../parse-command.js";
 import type { ValidatedResult } from "../validate-workers.js";
+
+/** The exit codes `b2mml audit verify` can return. */
+export const AUDIT_EXIT_CODES: readonly ExitCode[] = [
+  ExitCode.OK,
+  ExitCode.FINDINGS,
+  ExitCode.USAGE,
+  ExitCode.INPUT_ERROR,
+  ExitCode.INTERNAL,
+];
 
 export const AUDIT_HELP = `Usage: b2mml audit verify [--checkpoint <checkpoint.json>] <ledger.jsonl>
 
@@ -38,7 +47,7 @@ Options:
                        integers, root and lastHash as 64 lowercase hex digits; format optional)
   -h, --help           this text
 
-${EXIT_CODE_HELP}`;
+${exitCodeHelp(AUDIT_EXIT_CODES)}`;
 
 /** `<file>: <CODE> <what>; expected …; received …`: a ledger error as the CLI prints it. */
 export function formatLedgerError(error: LedgerError): string {
@@ -115,10 +124,7 @@ export function recordRefusedMapInput(
 
 export function runAudit(args: readonly string[], io: Io): ExitCode {
   const [sub, ...rest] = args;
-  const usage = (message: string) => {
-    io.err(`b2mml audit: ${message}\n\n${AUDIT_HELP}`);
-    return ExitCode.USAGE;
-  };
+  const usage = (message: string) => reportUsage("b2mml audit", message, "b2mml audit", io);
   if (sub === "--help" || sub === "-h") {
     io.out(AUDIT_HELP);
     return ExitCode.OK;
