@@ -14,7 +14,7 @@ import type {
 } from "../../generated/b2mml-v0600/index.js";
 import { alphaToExternal } from "../../idoc/alpha.js";
 import type { IdocDocument, IdocSegment } from "../../idoc/model.js";
-import { quantityValue } from "../shared/b2mml-values.js";
+import { quantityValue, stringValue } from "../shared/b2mml-values.js";
 import { dateOf, dateTimeOf, fieldPath, received, text, unitOf } from "../shared/idoc-fields.js";
 import { type ContextOperation, contextOperation } from "./order-context.js";
 import {
@@ -25,7 +25,7 @@ import {
   plantOf,
   segmentDraft,
 } from "./perf-context.js";
-import { type Property, property, quantityProperty, value } from "./values.js";
+import { type Property, property, quantityProperty } from "./values.js";
 
 /** The time tickets of one IDoc, wherever they stand. */
 export function timeTicketsOf(idoc: IdocDocument): IdocSegment[] {
@@ -164,7 +164,7 @@ export function mapTimeTicket(
   const values: ValueType[] = [];
   for (const [field, dataType] of TICKET_VALUES) {
     const v = text(ticket, field);
-    if (v !== undefined) values.push({ ...value(v, dataType), Key: { value: field } });
+    if (v !== undefined) values.push({ ...stringValue(v, dataType), Key: { value: field } });
   }
   draft.productionData.push({
     ID: { value: id, schemeID: scheme },
@@ -218,7 +218,7 @@ function mapActivities(
     const label = known?.labels.get(n) ?? `activity ${n}`;
     const prop = quantityProperty(`CONF_ACTIVITY${n}`, q, unit, label);
     const lar = known?.activityTypes.get(n);
-    if (lar !== undefined) prop.Value = [{ ...value(lar), Key: { value: `LAR0${n}` } }];
+    if (lar !== undefined) prop.Value = [{ ...stringValue(lar), Key: { value: `LAR0${n}` } }];
     (ctx.personnelSlots.has(n) ? personnelProps : equipmentProps).push(prop);
   }
   const workCenter = text(ticket, "WORK_CNTR") ?? known?.workCenter;

@@ -1,12 +1,11 @@
 /**
  * Small builders for the B2MML values the performance mapper writes: properties with a field name as
- * ID, typed values, quantities, locations, and the draft of one SegmentResponse.
+ * ID, quantities, and the draft of one SegmentResponse (typed values and locations: `../shared/b2mml-values.ts`).
  *
  * @module
  */
 import type {
   EquipmentActualType,
-  LocationType,
   MaterialConsumedActualType,
   MaterialProducedActualType,
   PersonnelActualType,
@@ -14,7 +13,7 @@ import type {
   QuantityValueType,
   ValueType,
 } from "../../generated/b2mml-v0600/index.js";
-import { quantityValue } from "../shared/b2mml-values.js";
+import { quantityValue, stringValue } from "../shared/b2mml-values.js";
 
 /** A property as B2MML writes every `…Property`: an ID, optionally a description, values and quantities. */
 export interface Property {
@@ -24,18 +23,13 @@ export interface Property {
   Quantity?: QuantityValueType[];
 }
 
-/** A value with its DataType (PERF-MAP-006: dates as `date`, numbers as `decimal`, else `string`). */
-export function value(text: string, dataType: "string" | "date" | "decimal" = "string"): ValueType {
-  return { ValueString: { value: text }, DataType: { value: dataType } };
-}
-
 /** A property holding one value. */
 export function property(
   id: string,
   text: string,
   dataType: "string" | "date" | "decimal" = "string",
 ): Property {
-  return { ID: { value: id }, Value: [value(text, dataType)] };
+  return { ID: { value: id }, Value: [stringValue(text, dataType)] };
 }
 
 /** A property holding one quantity. */
@@ -47,22 +41,7 @@ export function quantityProperty(id: string, quantity: string, unit: string, des
   };
 }
 
-/** Plant (`Site`) › storage location (`StorageZone`); the plant alone without a storage location. */
-export function locationOf(plant: string | undefined, storage: string | undefined): LocationType | undefined {
-  const zone: LocationType | undefined =
-    storage === undefined
-      ? undefined
-      : {
-          EquipmentID: { value: storage, schemeID: "LGORT" },
-          EquipmentElementLevel: { value: "StorageZone" },
-        };
-  if (plant === undefined) return zone;
-  return {
-    EquipmentID: { value: plant, schemeID: "WERKS" },
-    EquipmentElementLevel: { value: "Site" },
-    ...(zone === undefined ? {} : { Location: zone }),
-  };
-}
+export { locationOf } from "../shared/b2mml-values.js";
 
 /** One SegmentResponse being collected (PERF-MAP-020). */
 export interface SegmentDraft {

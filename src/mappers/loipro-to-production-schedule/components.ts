@@ -13,7 +13,7 @@ import type {
   MaterialProducedRequirementType,
 } from "../../generated/b2mml-v0600/index.js";
 import type { IdocSegment } from "../../idoc/model.js";
-import { quantityValue } from "../shared/b2mml-values.js";
+import { locationOf, quantityValue, stringValue } from "../shared/b2mml-values.js";
 import {
   children,
   dateOf,
@@ -26,7 +26,6 @@ import {
   unitOf,
 } from "../shared/idoc-fields.js";
 import type { MapContext } from "../shared/map-context.js";
-import { stringValue } from "./context.js";
 
 export interface MappedComponents {
   readonly consumed: MaterialConsumedRequirementType[];
@@ -41,22 +40,12 @@ const REFERENCE_FIELDS: readonly (readonly [string, string])[] = [
   ["BWART", "movement type"],
 ];
 
-/** A storage location inside its plant (LOIPRO-MAP-032); `undefined` without LGORT. */
+/** A storage location inside its plant (LOIPRO-MAP-032); `undefined` without LGORT, even with a plant. */
 export function storageLocation(
   plant: string | undefined,
   lgort: string | undefined,
 ): LocationType | undefined {
-  if (lgort === undefined) return undefined;
-  const zone: LocationType = {
-    EquipmentID: { value: lgort, schemeID: "LGORT" },
-    EquipmentElementLevel: { value: "StorageZone" },
-  };
-  if (plant === undefined) return zone;
-  return {
-    EquipmentID: { value: plant, schemeID: "WERKS" },
-    EquipmentElementLevel: { value: "Site" },
-    Location: zone,
-  };
+  return lgort === undefined ? undefined : locationOf(plant, lgort);
 }
 
 export function mapComponents(

@@ -1,18 +1,14 @@
 /**
  * What only the LOIPRO mapping uses on top of the shared context and field helpers
- * (`../shared/map-context.ts`, `../shared/idoc-fields.ts`): text values and the plant zone lookup.
+ * (`../shared/map-context.ts`, `../shared/idoc-fields.ts`): the plant zone lookup (text values: `../shared/b2mml-values.ts`).
  *
  * @module
  */
-import type { ValueType } from "../../generated/b2mml-v0600/index.js";
 import type { IdocSegment } from "../../idoc/model.js";
 import { fieldPath, text } from "../shared/idoc-fields.js";
 import type { MapContext } from "../shared/map-context.js";
 
-/** A text value, DataType string. */
-export function stringValue(value: string, dataType: "string" | "date" | "decimal" = "string"): ValueType {
-  return { ValueString: { value }, DataType: { value: dataType } };
-}
+export { stringValue } from "../shared/b2mml-values.js";
 
 /** The zone of a plant; reports `MISSING_TIME_ZONE` once per field path. */
 export function plantZone(ctx: MapContext, segment: IdocSegment, field: string): string | undefined {

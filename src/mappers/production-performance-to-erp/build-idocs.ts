@@ -72,7 +72,7 @@ export function timeTicketIdoc(
     basicType: "PPCC2PRETTICKET02",
     key,
     fileName: `PPCC2PRETTICKET02-${key}.xml`,
-    xml: writeIdocXml([idoc], { definitions: postingSegments() }),
+    xml: writeIdocXml([idoc], { definitions: postingSegments("PPCC2PRETTICKET02") }),
     sources,
   };
 }
@@ -101,7 +101,7 @@ export function goodsMovementIdoc(
     basicType: "MBGMCR03",
     key,
     fileName: `MBGMCR03-${key}.xml`,
-    xml: writeIdocXml([idoc], { definitions: postingSegments() }),
+    xml: writeIdocXml([idoc], { definitions: postingSegments("MBGMCR03") }),
     sources,
   };
 }
