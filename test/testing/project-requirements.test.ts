@@ -16,27 +16,37 @@ import { repoRoot } from "../helpers/paths.js";
 let dir = "";
 let report: EvidenceReport;
 let run: { status: number | null; output: string };
+let traceability: EvidenceReport;
+let traceabilityRun: { status: number | null; output: string };
 
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "b2mml-project-requirements-"));
-  const options = { outputDir: path.join(dir, "out"), root: repoRoot, requirementSources: ["docs/rules.md"] };
+/** Runs the test files `include` in a child vitest with the reporter; returns its report. */
+function runWithReporter(name: string, include: string[], requirementSources: string[]) {
+  const options = { outputDir: path.join(dir, name), root: repoRoot, requirementSources };
+  const config = path.join(dir, `${name}.config.mjs`);
   writeFileSync(
-    path.join(dir, "vitest.config.mjs"),
-    `export default { test: { root: ${JSON.stringify(repoRoot)}, include: ["test/validation/rules/*.test.ts"], reporters: [[${JSON.stringify(path.join(repoRoot, "src/testing/reporter.ts"))}, ${JSON.stringify(options)}]] } };\n`,
+    config,
+    `export default { test: { root: ${JSON.stringify(repoRoot)}, include: ${JSON.stringify(include)}, reporters: [[${JSON.stringify(path.join(repoRoot, "src/testing/reporter.ts"))}, ${JSON.stringify(options)}]] } };\n`,
   );
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")));
   const child = spawnSync(
     process.execPath,
-    [
-      path.join(repoRoot, "node_modules/vitest/vitest.mjs"),
-      "run",
-      "--config",
-      path.join(dir, "vitest.config.mjs"),
-    ],
+    [path.join(repoRoot, "node_modules/vitest/vitest.mjs"), "run", "--config", config],
     { cwd: repoRoot, encoding: "utf8", env },
   );
-  run = { status: child.status, output: `${child.stdout}${child.stderr}` };
-  report = JSON.parse(readFileSync(path.join(dir, "out/report.json"), "utf8")) as EvidenceReport;
+  return {
+    run: { status: child.status, output: `${child.stdout}${child.stderr}` },
+    report: JSON.parse(readFileSync(path.join(dir, name, "report.json"), "utf8")) as EvidenceReport,
+  };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "b2mml-project-requirements-"));
+  ({ run, report } = runWithReporter("rules", ["test/validation/rules/*.test.ts"], ["docs/rules.md"]));
+  ({ run: traceabilityRun, report: traceability } = runWithReporter(
+    "traceability",
+    ["test/mappers/requirement-ids.test.ts"],
+    ["docs/mapping-*.md"],
+  ));
 });
 
 afterAll(() => {
@@ -86,5 +96,22 @@ describe("the rule catalogue's requirements", () => {
       ["B2MML-ID-009", ['parseRuleSelection > "all,-B2MML-ID-009" is refused']],
     ]);
     expect(report.requirements.some((r) => r.id === "B2MML-ID-009")).toBe(false);
+  });
+});
+
+describe("the mapping requirements' traceability checks (test/mappers/requirement-ids.test.ts)", () => {
+  test("are documentation checks: run alone, they leave every mapping requirement not tested", () => {
+    expect(traceabilityRun.status, traceabilityRun.output).toBe(0);
+    const ids = traceability.requirements.map((r) => r.id);
+    const mapping = /^(LOIPRO-MAP|PERF-MAP|PERF-POST)-\d{3}$/;
+    expect(ids.filter((id) => mapping.test(id)).length).toBeGreaterThan(90);
+    expect(traceability.withoutPassingTest).toEqual(ids);
+    for (const r of traceability.requirements) {
+      expect([r.status, r.tests], r.id).toEqual(["untested", []]);
+      expect(
+        r.documentationChecks.map((t) => t.name.replace(/^.* > /, "")),
+        r.id,
+      ).toEqual(mapping.test(r.id) ? [`${r.id} is covered by a test title`] : []);
+    }
   });
 });
