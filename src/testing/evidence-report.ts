@@ -15,6 +15,20 @@ import { JCS } from "../audit/c14n-method.js";
 import { canonicalizeJson } from "../audit/canonicalize-json.js";
 import { type DigestRecord, digestBytes } from "../audit/digest.js";
 import { type EvidenceArtifact, findRequirementIds } from "./evidence.js";
+import {
+  anchorTests,
+  type IdOutsideSources,
+  linkRequirements,
+  type ReportedTest,
+  type RequirementEvidence,
+} from "./link-requirements.js";
+
+export type {
+  IdOutsideSources,
+  ReportedTest,
+  RequirementEvidence,
+  RequirementStatus,
+} from "./link-requirements.js";
 
 export const EVIDENCE_REPORT_FORMAT = "b2mml-evidence-report/1";
 
@@ -28,22 +42,11 @@ export interface EvidenceTest {
   readonly durationMs?: number;
   /** The requirement IDs: named in the title and tagged with `requirement()`. */
   readonly requirements: readonly string[];
+  /** Marked with `markDocumentationCheck()`: it checks documents, it does not exercise its requirements. */
+  readonly documentationCheck?: true;
   readonly artifacts: readonly EvidenceArtifact[];
   /** The first lines of the failure message, for a failed test. */
   readonly error?: string;
-}
-
-/** The status of a requirement: a failing test wins; `untested` when no test passed nor failed. */
-export type RequirementStatus = "passed" | "failed" | "untested";
-
-export interface RequirementEvidence {
-  readonly id: string;
-  /** Named in a requirement source (a document); false for IDs only tests name. */
-  readonly documented: boolean;
-  /** The sources that name it. */
-  readonly sources: readonly string[];
-  readonly status: RequirementStatus;
-  readonly tests: readonly EvidenceTest[];
 }
 
 export interface EvidenceEnvironment {
@@ -76,7 +79,12 @@ export interface EvidenceReport {
     /** Requirements without a passing test (failed or untested). */
     readonly requirementsWithoutPassingTest: number;
   };
+  /** The requirements the sources document (only those), each linked to its tests. */
   readonly requirements: readonly RequirementEvidence[];
+  /** Every test of the run, in run order, with its anchor. */
+  readonly tests: readonly ReportedTest[];
+  /** IDs tests name that no requirement source documents (samples, typos): not requirements. */
+  readonly outsideSources: readonly IdOutsideSources[];
   /** IDs of requirements without a passing test, in order. */
   readonly withoutPassingTest: readonly string[];
   /** Tests that name no requirement. */
@@ -198,38 +206,18 @@ export function scanRequirementSources(
   return found;
 }
 
-const compareIds = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
-
-/** Builds the report from the tests and the documented requirements. */
+/**
+ * Builds the report from the tests and the documented requirements: the table holds the IDs the sources
+ * document; a test marked as a documentation check is listed beside them but is not their test.
+ */
 export function buildEvidenceReport(
   tests: readonly EvidenceTest[],
   documented: ReadonlyMap<string, readonly string[]>,
   environment: EvidenceEnvironment,
   generatedAt: Date = new Date(),
 ): EvidenceReport {
-  const byId = new Map<string, EvidenceTest[]>();
-  for (const id of documented.keys()) byId.set(id, []);
-  for (const test of tests)
-    for (const id of test.requirements) {
-      const list = byId.get(id) ?? [];
-      list.push(test);
-      byId.set(id, list);
-    }
-  const requirements: RequirementEvidence[] = [...byId.keys()].sort(compareIds).map((id) => {
-    const list = byId.get(id) ?? [];
-    const status: RequirementStatus = list.some((t) => t.state === "failed")
-      ? "failed"
-      : list.some((t) => t.state === "passed")
-        ? "passed"
-        : "untested";
-    return {
-      id,
-      documented: documented.has(id),
-      sources: [...(documented.get(id) ?? [])],
-      status,
-      tests: list,
-    };
-  });
+  const reported = anchorTests(tests);
+  const { requirements, outsideSources } = linkRequirements(reported, documented);
   const withoutPassingTest = requirements.filter((r) => r.status !== "passed").map((r) => r.id);
   const count = (state: EvidenceTest["state"]) => tests.filter((t) => t.state === state).length;
   return {
@@ -246,6 +234,8 @@ export function buildEvidenceReport(
       requirementsWithoutPassingTest: withoutPassingTest.length,
     },
     requirements,
+    tests: reported,
+    outsideSources,
     withoutPassingTest,
     testsWithoutRequirement: tests.filter((t) => t.requirements.length === 0).length,
   };

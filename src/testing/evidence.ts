@@ -27,6 +27,11 @@ export interface TestEvidence {
   /** Requirement IDs given with {@link requirement} (IDs in the title are found by the reporter). */
   readonly requirements: string[];
   readonly artifacts: EvidenceArtifact[];
+  /**
+   * Set by {@link markDocumentationCheck}: the test only checks that documents describe the requirements
+   * it names, it does not exercise them.
+   */
+  documentationCheck: boolean;
 }
 
 /**
@@ -47,7 +52,7 @@ function currentEvidence(): TestEvidence {
   const meta = test.meta as Record<string, unknown>;
   const existing = meta[EVIDENCE_META_KEY] as TestEvidence | undefined;
   if (existing) return existing;
-  const created: TestEvidence = { requirements: [], artifacts: [] };
+  const created: TestEvidence = { requirements: [], artifacts: [], documentationCheck: false };
   meta[EVIDENCE_META_KEY] = created;
   return created;
 }
@@ -67,6 +72,23 @@ export function requirement(...ids: readonly string[]): void {
   for (const id of ids) if (!evidence.requirements.includes(id)) evidence.requirements.push(id);
 }
 
+/**
+ * Marks the running test as a documentation check: it verifies that a document states the requirements
+ * its title names (or {@link requirement} tags), not that the software meets them. The evidence report
+ * lists it beside those requirements but never counts it as their test; a requirement with only
+ * documentation checks stays `untested`.
+ *
+ * ```ts
+ * it.each(RULES.map((r) => r.id))("docs/rules.md documents %s", (id) => {
+ *   markDocumentationCheck();
+ *   expect(doc).toContain(`## ${id}`);
+ * });
+ * ```
+ */
+export function markDocumentationCheck(): void {
+  currentEvidence().documentationCheck = true;
+}
+
 /** Records the digest of an artifact of the running test. */
 export function recordArtifact(artifact: EvidenceArtifact): void {
   currentEvidence().artifacts.push(artifact);
@@ -77,6 +99,10 @@ export function evidenceOf(meta: unknown): TestEvidence | undefined {
   if (typeof meta !== "object" || meta === null) return undefined;
   const value = (meta as Record<string, unknown>)[EVIDENCE_META_KEY];
   if (typeof value !== "object" || value === null) return undefined;
-  const { requirements, artifacts } = value as Partial<TestEvidence>;
-  return { requirements: [...(requirements ?? [])], artifacts: [...(artifacts ?? [])] };
+  const { requirements, artifacts, documentationCheck } = value as Partial<TestEvidence>;
+  return {
+    requirements: [...(requirements ?? [])],
+    artifacts: [...(artifacts ?? [])],
+    documentationCheck: documentationCheck === true,
+  };
 }

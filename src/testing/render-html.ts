@@ -7,7 +7,13 @@
 import type { DigestRecord } from "../audit/digest.js";
 import { showForbiddenCharacters } from "../binding/xml-escape.js";
 import type { EvidenceArtifact } from "./evidence.js";
-import type { EvidenceReport, EvidenceTest, RequirementEvidence } from "./evidence-report.js";
+import type {
+  EvidenceReport,
+  IdOutsideSources,
+  ReportedTest,
+  RequirementEvidence,
+  RequirementStatus,
+} from "./evidence-report.js";
 
 /**
  * HTML text or a double-quoted attribute value. A character XML 1.0 forbids (a test or file name may hold
@@ -43,16 +49,51 @@ function artifactList(artifacts: readonly EvidenceArtifact[]): string {
     .join("")}</ul>`;
 }
 
-function testItem(test: EvidenceTest): string {
+/** The link to a test's entry in the list of tests. */
+const testLink = (test: ReportedTest) =>
+  `<a class="test-link" href="#${escapeHtml(test.anchor)}">${escapeHtml(test.anchor)}</a>`;
+
+function testItem(test: ReportedTest): string {
   const error = test.error ? `<pre>${escapeHtml(test.error)}</pre>` : "";
-  return `<li><span class="state ${test.state}">${test.state}</span> ${escapeHtml(test.name)} <code>${escapeHtml(test.file)}</code>${artifactList(test.artifacts)}${error}</li>`;
+  return `<li>${testLink(test)} <span class="state ${test.state}">${test.state}</span> ${escapeHtml(test.name)} <code>${escapeHtml(test.file)}</code>${artifactList(test.artifacts)}${error}</li>`;
+}
+
+/** What the status cell says: a requirement with no passing or failing test is "not tested". */
+const STATUS_TEXT: Record<RequirementStatus, string> = {
+  passed: "passed",
+  failed: "failed",
+  untested: "not tested",
+};
+
+function documentationChecks(r: RequirementEvidence): string {
+  if (r.documentationChecks.length === 0) return "";
+  return `<p class="documentation-checks">Documentation checks (not tests of the requirement): ${r.documentationChecks
+    .map((t) => `${testLink(t)} <span class="state ${t.state}">${t.state}</span> ${escapeHtml(t.name)}`)
+    .join("; ")}</p>`;
 }
 
 function requirementRow(r: RequirementEvidence): string {
   const tests = r.tests.length > 0 ? `<ul>${r.tests.map(testItem).join("")}</ul>` : "no test";
   const sources =
     r.sources.length > 0 ? r.sources.map((s) => `<code>${escapeHtml(s)}</code>`).join(", ") : "tests only";
-  return `<tr data-requirement="${escapeHtml(r.id)}"><td><code>${escapeHtml(r.id)}</code></td><td class="status ${r.status}">${r.status}</td><td>${sources}</td><td>${tests}</td></tr>`;
+  return `<tr data-requirement="${escapeHtml(r.id)}" id="requirement-${escapeHtml(r.id)}"><td><code>${escapeHtml(r.id)}</code></td><td class="status ${r.status}">${STATUS_TEXT[r.status]}</td><td>${sources}</td><td>${tests}${documentationChecks(r)}</td></tr>`;
+}
+
+/** One entry of the list of tests: the anchor the requirement rows link to, and what the test names. */
+function testEntry(test: ReportedTest): string {
+  const kind = test.documentationCheck === true ? "checks the documentation of" : "exercises";
+  const named =
+    test.requirements.length > 0
+      ? ` ${kind} ${test.requirements.map((id) => `<code>${escapeHtml(id)}</code>`).join(", ")}`
+      : "";
+  return `<li id="${escapeHtml(test.anchor)}"><span class="state ${test.state}">${test.state}</span> ${escapeHtml(test.name)} <code>${escapeHtml(test.file)}</code>${named}</li>`;
+}
+
+function outsideSourcesList(ids: readonly IdOutsideSources[]): string {
+  if (ids.length === 0) return `<p id="outside-sources">Every ID the tests name is documented.</p>`;
+  return `<ul id="outside-sources">${ids
+    .map((o) => `<li><code>${escapeHtml(o.id)}</code>: ${o.tests.map(testLink).join(", ")}</li>`)
+    .join("")}</ul>`;
 }
 
 /** Renders the report as a self-contained HTML document. */
@@ -104,6 +145,13 @@ ${report.requirements.map(requirementRow).join("\n")}
 </tbody>
 </table>
 <p>${report.testsWithoutRequirement} tests name no requirement.</p>
+<h2>IDs the tests name that no requirement source documents</h2>
+<p>Not requirements of this report (samples, or a typo in a title): listed so that none goes unseen.</p>
+${outsideSourcesList(report.outsideSources)}
+<h2>Tests</h2>
+<ol id="tests">
+${report.tests.map(testEntry).join("\n")}
+</ol>
 </body>
 </html>
 `;

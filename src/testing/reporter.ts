@@ -37,7 +37,7 @@ export interface EvidenceReporterOptions {
   readonly root?: string;
   /**
    * Documents naming the requirements (files, or `*` patterns in the last segment): every ID they name
-   * is listed, with or without a test. @default []
+   * is listed, with or without a test, and only those (IDs only tests name are listed apart). @default []
    */
   readonly requirementSources?: readonly string[];
   /** The requirement ID pattern (in titles and documents). @default `REQUIREMENT_ID_PATTERN` of b2mml/testing */
@@ -61,6 +61,7 @@ function toEvidenceTest(test: TestCase, root: string, pattern: RegExp | undefine
     state: result.state,
     ...(duration !== undefined ? { durationMs: Math.round(duration) } : {}),
     requirements,
+    ...(evidence?.documentationCheck === true ? { documentationCheck: true as const } : {}),
     artifacts: evidence?.artifacts ?? [],
     ...(firstError !== undefined ? { error: firstError.split("\n").slice(0, 12).join("\n") } : {}),
   };

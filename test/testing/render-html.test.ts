@@ -9,7 +9,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { findForbiddenCharacter, restoreShownCharacters } from "../../src/binding/xml-escape.js";
-import { EVIDENCE_REPORT_FORMAT, type EvidenceReport, renderEvidenceHtml } from "../../src/testing/index.js";
+import {
+  EVIDENCE_REPORT_FORMAT,
+  type EvidenceReport,
+  type ReportedTest,
+  renderEvidenceHtml,
+} from "../../src/testing/index.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const dir = mkdtempSync(path.join(os.tmpdir(), "b2mml-evidence-html-"));
@@ -18,6 +23,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const NAME = "DEMO-REQ-001 parses \u0001 and \uD800 & <b>";
 const FILE = "test/odd\u001b[31m.test.ts";
 const ERROR = "expected '\uFFFE' to be 'a'\nat line 2";
+
+const TEST: ReportedTest = {
+  name: NAME,
+  file: FILE,
+  state: "failed",
+  requirements: ["DEMO-REQ-001"],
+  artifacts: [],
+  error: ERROR,
+  anchor: "test-1",
+};
 
 const report: EvidenceReport = {
   format: EVIDENCE_REPORT_FORMAT,
@@ -43,18 +58,12 @@ const report: EvidenceReport = {
       documented: true,
       sources: ["docs/x.md"],
       status: "failed",
-      tests: [
-        {
-          name: NAME,
-          file: FILE,
-          state: "failed",
-          requirements: ["DEMO-REQ-001"],
-          artifacts: [],
-          error: ERROR,
-        },
-      ],
+      tests: [TEST],
+      documentationChecks: [],
     },
   ],
+  tests: [TEST],
+  outsideSources: [],
   withoutPassingTest: ["DEMO-REQ-001"],
   testsWithoutRequirement: 0,
 };

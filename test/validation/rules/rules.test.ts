@@ -54,7 +54,7 @@ const AA = "/ProcessProductionSchedule/ApplicationArea";
 
 const cases: Record<string, Case> = {
   // ---- B2MML-TIME-001
-  "TIME-001: start after end in a request": {
+  "B2MML-TIME-001: start after end in a request": {
     xml: schedule(`<ProductionRequest><ID>R1</ID>
 <StartTime>2026-03-29T08:00:00+02:00</StartTime><EndTime>2026-03-29T07:00:00+02:00</EndTime>
 </ProductionRequest>`),
@@ -69,19 +69,19 @@ const cases: Record<string, Case> = {
       },
     ],
   },
-  "TIME-001: equal instants in different offsets pass": {
+  "B2MML-TIME-001: equal instants in different offsets pass": {
     xml: schedule(
       "<StartTime>2026-03-29T01:30:00.250+01:00</StartTime><EndTime>2026-03-29T00:30:00.25Z</EndTime>",
     ),
     want: [],
   },
-  "TIME-001: the autumn clock change, start later on the wall clock but earlier in UTC": {
+  "B2MML-TIME-001: the autumn clock change, start later on the wall clock but earlier in UTC": {
     xml: schedule(
       "<StartTime>2026-10-25T02:30:00+02:00</StartTime><EndTime>2026-10-25T02:10:00+01:00</EndTime>",
     ),
     want: [],
   },
-  "TIME-001: one digit beyond the millisecond decides": {
+  "B2MML-TIME-001: one digit beyond the millisecond decides": {
     xml: schedule(`<ProductionRequest><ID>R1</ID><SegmentRequirement><ID>S1</ID>
 <EarliestStartTime>2026-03-29T06:00:00.0000001Z</EarliestStartTime>
 <LatestEndTime>2026-03-29T08:00:00.0000000+02:00</LatestEndTime>
@@ -98,7 +98,7 @@ const cases: Record<string, Case> = {
       },
     ],
   },
-  "TIME-001: actual times of a segment response": {
+  "B2MML-TIME-001: actual times of a segment response": {
     xml: performance(`<ProductionResponse><ID>R1</ID><SegmentResponse><ID>S1</ID>
 <ActualStartTime>2026-03-30T00:00:00Z</ActualStartTime><ActualEndTime>2026-03-29T23:59:59.999Z</ActualEndTime>
 </SegmentResponse></ProductionResponse>`),
@@ -113,7 +113,7 @@ const cases: Record<string, Case> = {
       },
     ],
   },
-  "TIME-001: a missing offset is not compared (TIME-002 reports it)": {
+  "B2MML-TIME-001: a missing offset is not compared (B2MML-TIME-002 reports it)": {
     xml: schedule("<StartTime>2026-03-29T08:00:00</StartTime><EndTime>2026-03-29T07:00:00+02:00</EndTime>"),
     want: [
       {
@@ -126,13 +126,13 @@ const cases: Record<string, Case> = {
       },
     ],
   },
-  "TIME-001: start and end in different parents are not compared": {
+  "B2MML-TIME-001: start and end in different parents are not compared": {
     xml: schedule(`<StartTime>2026-04-01T00:00:00Z</StartTime>
 <ProductionRequest><ID>R1</ID><EndTime>2026-03-01T00:00:00Z</EndTime></ProductionRequest>`),
     want: [],
   },
   // ---- B2MML-TIME-002
-  "TIME-002: CreationDateTime without offset, in any release namespace": {
+  "B2MML-TIME-002: CreationDateTime without offset, in any release namespace": {
     xml: `<ProcessProductionSchedule xmlns="http://www.wbf.org/xml/B2MML-V0401">
 <ApplicationArea><CreationDateTime>2026-03-27T16:05:12</CreationDateTime></ApplicationArea>
 </ProcessProductionSchedule>`,
@@ -147,13 +147,13 @@ const cases: Record<string, Case> = {
       },
     ],
   },
-  "TIME-002: elements outside the B2MML namespaces are not checked": {
+  "B2MML-TIME-002: elements outside the B2MML namespaces are not checked": {
     xml: `<ProcessProductionSchedule xmlns="urn:example:not-b2mml">
 <ApplicationArea><CreationDateTime>2026-03-27T16:05:12</CreationDateTime></ApplicationArea>
 </ProcessProductionSchedule>`,
     want: [],
   },
-  "TIME-002: a ValueString with DataType dateTime": {
+  "B2MML-TIME-002: a ValueString with DataType dateTime": {
     xml: performance(`<ProductionResponse><ID>R1</ID><SegmentResponse><ID>S1</ID><ProductionData><ID>T</ID>
 <Value><ValueString> 2026-03-29T10:55:00 </ValueString><DataType>dateTime</DataType></Value>
 </ProductionData></SegmentResponse></ProductionResponse>`),
@@ -169,7 +169,7 @@ const cases: Record<string, Case> = {
     ],
   },
   // ---- B2MML-TIME-003
-  "TIME-003: 29 February of a common year": {
+  "B2MML-TIME-003: 29 February of a common year": {
     xml: schedule("<PublishedDate>2026-02-29T12:00:00Z</PublishedDate>"),
     want: [
       {
@@ -183,7 +183,7 @@ const cases: Record<string, Case> = {
       },
     ],
   },
-  "TIME-003: 24:00:00 passes, 24:00:01 does not": {
+  "B2MML-TIME-003: 24:00:00 passes, 24:00:01 does not": {
     xml: schedule("<StartTime>2028-02-29T24:00:00Z</StartTime><EndTime>2028-02-29T24:00:01Z</EndTime>"),
     want: [
       {
@@ -197,7 +197,7 @@ const cases: Record<string, Case> = {
       },
     ],
   },
-  "TIME-003: a date without time": {
+  "B2MML-TIME-003: a date without time": {
     xml: schedule("<StartTime>2026-03-29</StartTime>"),
     want: [
       {
@@ -212,7 +212,7 @@ const cases: Record<string, Case> = {
     ],
   },
   // ---- B2MML-VALUE-001
-  "VALUE-001: decimal comma": {
+  "B2MML-VALUE-001: decimal comma": {
     xml: schedule(`<ProductionRequest><ID>R1</ID><SegmentRequirement><ID>S1</ID>
 <MaterialConsumedRequirement><Quantity><QuantityString>12,5</QuantityString><DataType>decimal</DataType><UnitOfMeasure>KGM</UnitOfMeasure></Quantity></MaterialConsumedRequirement>
 </SegmentRequirement></ProductionRequest>`),
@@ -228,7 +228,7 @@ const cases: Record<string, Case> = {
       },
     ],
   },
-  "VALUE-001: unsignedByte out of range, Quantity core type with exponent, duration": {
+  "B2MML-VALUE-001: unsignedByte out of range, Quantity core type with exponent, duration": {
     xml: schedule(`<ProductionRequest><ID>R1</ID><SegmentRequirement><ID>S1</ID>
 <ProductionParameter><Parameter><ID>P</ID>
 <Value><ValueString>256</ValueString><DataType>unsignedByte</DataType></Value>
@@ -270,7 +270,7 @@ const cases: Record<string, Case> = {
     ],
   },
   // ---- B2MML-UOM-001
-  "UOM-001: decimal material quantity without unit; personnel and untyped quantities are not checked": {
+  "B2MML-UOM-001: decimal material quantity without unit; personnel and untyped quantities are not checked": {
     xml: schedule(`<ProductionRequest><ID>R1</ID><SegmentRequirement><ID>S1</ID>
 <PersonnelRequirement><Quantity><QuantityString>2</QuantityString><DataType>integer</DataType></Quantity></PersonnelRequirement>
 <MaterialProducedRequirement><Quantity><QuantityString>300.00</QuantityString></Quantity></MaterialProducedRequirement>
@@ -298,7 +298,7 @@ const cases: Record<string, Case> = {
   },
   // ---- B2MML-ID-001
   // Issue #18: the XSD makes these IDs optional; an absent one breaks no meaning and is not flagged.
-  "ID-001: request without ID passes, segment with a blank ID does not, schedule ID may be absent": {
+  "B2MML-ID-001: request without ID passes, segment with a blank ID does not, schedule ID may be absent": {
     xml: schedule(
       `<ProductionRequest><SegmentRequirement><ID> </ID></SegmentRequirement></ProductionRequest>`,
     ),
@@ -313,13 +313,13 @@ const cases: Record<string, Case> = {
       },
     ],
   },
-  "ID-001: responses and segment responses without IDs pass": {
+  "B2MML-ID-001: responses and segment responses without IDs pass": {
     xml: performance(
       "<ProductionResponse><SegmentResponse><ProcessSegmentID>MIX</ProcessSegmentID></SegmentResponse></ProductionResponse>",
     ),
     want: [],
   },
-  "ID-001: an empty schedule ID": {
+  "B2MML-ID-001: an empty schedule ID": {
     xml: schedule("<ID></ID>"),
     want: [
       {
@@ -333,7 +333,7 @@ const cases: Record<string, Case> = {
     ],
   },
   // ---- B2MML-ID-002
-  "ID-002: duplicate property IDs; equal IDs under different parents are fine": {
+  "B2MML-ID-002: duplicate property IDs; equal IDs under different parents are fine": {
     xml: schedule(`<ProductionRequest><ID>R1</ID>
 <SegmentRequirement><ID>0010</ID></SegmentRequirement>
 <SegmentRequirement><ID>0020</ID><SegmentRequirement><ID>0010</ID></SegmentRequirement></SegmentRequirement>
@@ -353,7 +353,7 @@ const cases: Record<string, Case> = {
       },
     ],
   },
-  "ID-002: a Receiver listing several IDs is not an identified object": {
+  "B2MML-ID-002: a Receiver listing several IDs is not an identified object": {
     xml: `<SyncProductionSchedule xmlns="${V0600}"><ApplicationArea>
 <Receiver><ID>LAB-01</ID><ID>LAB-01</ID></Receiver>
 <CreationDateTime>2026-03-27T16:05:12Z</CreationDateTime></ApplicationArea></SyncProductionSchedule>`,
