@@ -94,8 +94,11 @@ describe("the rule catalogue's requirements", () => {
   test("an ID that only tests name (an unknown ID a test refuses) is kept out of the table", () => {
     expect(report.outsideSources.map((o) => [o.id, o.tests.map((t) => t.name)])).toEqual([
       ["B2MML-ID-009", ['parseRuleSelection > "all,-B2MML-ID-009" is refused']],
+      ["B2MML-NOPE-001", ['parseRuleSelection > "B2MML-NOPE-001" is refused']],
     ]);
     expect(report.requirements.some((r) => r.id === "B2MML-ID-009")).toBe(false);
+    // docs/rules.md no longer names an unknown ID as its example (NO-SUCH-RULE is not an ID's shape)
+    expect(report.requirements.some((r) => r.id === "B2MML-NOPE-001")).toBe(false);
   });
 });
 
