@@ -21,9 +21,10 @@ import path from "node:path";
 import { XmlParseError } from "../binding/xml-tree.js";
 import type { IdocPacket } from "../idoc/model.js";
 import { loadSchemaSet } from "../validation/schema-set-loader.js";
-import { createAuditRecord, tallyFindings } from "./audit-record.js";
+import { type AuditRecord, createAuditRecord, tallyFindings } from "./audit-record.js";
 import { type DigestRecord, digest } from "./digest.js";
 import { appendToLedger, type LedgerAppend } from "./ledger.js";
+import { appendToStore, type LedgerStore } from "./ledger-store.js";
 
 export interface MappingAuditRun {
   readonly mapper: string;
@@ -92,8 +93,11 @@ function combined(records: readonly { name: string; record: DigestRecord }[]): D
   );
 }
 
-/** Builds the run's audit record and appends it to the ledger. @throws `LedgerError` */
-export function appendMappingAudit(ledger: string, run: MappingAuditRun): LedgerAppend {
+/**
+ * The run's audit record (what {@link appendMappingAudit} appends); for a caller that appends it within
+ * its own ledger transaction (`appendLedgerEntry` in a store session, beside its outbox row).
+ */
+export function createMappingAuditRecord(run: MappingAuditRun): AuditRecord {
   const inputs = run.inputs.map((i) => ({ name: path.basename(i.file), ...digestInput(i.bytes, i.file) }));
   const input = combined(inputs);
   const refused = inputs.filter((i) => i.notCanonical !== undefined);
@@ -117,7 +121,7 @@ export function appendMappingAudit(ledger: string, run: MappingAuditRun): Ledger
     ...(control?.DOCNUM ? { docnum: control.DOCNUM } : {}),
     ...(control?.SNDPOR ? { system: control.SNDPOR } : {}),
   };
-  const record = createAuditRecord({
+  return createAuditRecord({
     operation: "mapping",
     correlationId: randomUUID(),
     idempotencyKey: run.idempotencyKey ?? `mapping:${input.hex}`,
@@ -133,5 +137,15 @@ export function appendMappingAudit(ledger: string, run: MappingAuditRun): Ledger
     findings: tallyFindings(run.errors ?? [], run.warnings ?? []),
     ...(run.actor !== undefined ? { actor: run.actor } : {}),
   });
-  return appendToLedger(ledger, record);
+}
+
+/**
+ * Builds the run's audit record and appends it to the ledger: a ledger file (`appendToLedger`) or any
+ * {@link LedgerStore}.
+ *
+ * @throws `LedgerError`
+ */
+export function appendMappingAudit(ledger: string | LedgerStore, run: MappingAuditRun): LedgerAppend {
+  const record = createMappingAuditRecord(run);
+  return typeof ledger === "string" ? appendToLedger(ledger, record) : appendToStore(ledger, record);
 }
