@@ -44,6 +44,7 @@ export {
   toStoredLine,
 } from "./ledger-chain.js";
 export {
+  type CheckpointFile,
   checkpointPath,
   MAX_CHECKPOINT_BYTES,
   parseLedgerCheckpoint,
