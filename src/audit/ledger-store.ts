@@ -53,8 +53,9 @@ export interface LedgerStore {
   /** The stored checkpoint's name in messages (a file path, a table). */
   readonly checkpointLocation: string;
   /**
-   * Runs `action` with exclusive write access (the file store: its lock file; an SQL store: one
-   * transaction, committed when `action` returns and rolled back when it throws).
+   * Runs `action` with exclusive write access (the file store: its lock file, and a line written stays
+   * written when `action` throws afterwards; the memory store and an SQL store: one transaction, committed
+   * when `action` returns and rolled back when it throws).
    *
    * @throws {@link LedgerError} `LEDGER_LOCKED` when another writer holds it past the store's timeout
    */
