@@ -17,6 +17,8 @@ import { readBoundedOrAbsent, readErrno, removeQuietly, writeNewFile } from "./l
 import { LEDGER_CHECKPOINT_FORMAT, type LedgerCheckpoint, LedgerError } from "./ledger-types.js";
 import { MerkleFrontier } from "./merkle-tree.js";
 
+export { checkpointOf } from "./ledger-chain.js";
+
 /** The checkpoint file: a checkpoint and the Merkle frontier (perfect subtree roots, largest first). */
 export interface CheckpointFile extends LedgerCheckpoint {
   readonly frontier: readonly string[];
@@ -214,14 +216,4 @@ export function writeCheckpointFile(
       ...(errno !== undefined ? { errno, received: errno } : {}),
     });
   }
-}
-
-export function checkpointOf(frontier: MerkleFrontier, lastHash: string, bytes: number): LedgerCheckpoint {
-  return {
-    format: LEDGER_CHECKPOINT_FORMAT,
-    size: frontier.size,
-    root: frontier.root().toString("hex"),
-    lastHash,
-    bytes,
-  };
 }

@@ -5,24 +5,11 @@
  *
  * @module
  */
-import { createHash } from "node:crypto";
-import { canonicalizeJson } from "./canonicalize-json.js";
-import { checkpointOf } from "./ledger-checkpoint.js";
-import {
-  GENESIS,
-  type LedgerCheckpoint,
-  type LedgerProblem,
-  type LedgerProblemKind,
-} from "./ledger-types.js";
+import { checkLedgerLine, checkpointOf, entryHash } from "./ledger-chain.js";
+import { GENESIS, type LedgerCheckpoint, type LedgerProblem } from "./ledger-types.js";
 import { MerkleFrontier } from "./merkle-tree.js";
 
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-const HEX64 = /^[0-9a-f]{64}$/;
-
-/** The record's entry hash: SHA-256 of JCS({prev, record, seq}). */
-export function entryHash(seq: number, prev: string, record: unknown): string {
-  return sha256(canonicalizeJson({ prev, record, seq }));
-}
+export { entryHash } from "./ledger-chain.js";
 
 export interface ScanState {
   frontier: MerkleFrontier;
@@ -50,7 +37,7 @@ export function scanLedger(data: Buffer, checkpointSize?: number): ScanState {
       return state;
     }
     const line = data.subarray(start, end);
-    const problem = checkLine(line, lineNo, state.lastHash);
+    const problem = checkLedgerLine(line, lineNo, state.lastHash);
     if (problem) {
       state.problem = problem;
       return state;
@@ -62,43 +49,6 @@ export function scanLedger(data: Buffer, checkpointSize?: number): ScanState {
     start = end + 1;
   }
   return state;
-}
-
-function checkLine(line: Buffer, lineNo: number, prevHash: string): LedgerProblem | undefined {
-  const bad = (kind: LedgerProblemKind, reason: string): LedgerProblem => ({ line: lineNo, kind, reason });
-  let entry: { hash?: unknown; prev?: unknown; record?: unknown; seq?: unknown };
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(line);
-    entry = JSON.parse(text) as typeof entry;
-  } catch {
-    return bad("malformed", "malformed: not a JSON text (altered, or two lines run together)");
-  }
-  if (typeof entry !== "object" || entry === null || Array.isArray(entry))
-    return bad("malformed", "malformed: not a JSON object");
-  const keys = Object.keys(entry).sort().join(",");
-  if (keys !== "hash,prev,record,seq")
-    return bad("malformed", `malformed: members are ${keys || "none"}, expected hash, prev, record, seq`);
-  const { hash, prev, record, seq } = entry;
-  if (typeof hash !== "string" || !HEX64.test(hash) || typeof prev !== "string" || !HEX64.test(prev))
-    return bad("malformed", "malformed: hash and prev must be 64 lowercase hex digits");
-  if (typeof seq !== "number" || !Number.isSafeInteger(seq) || seq < 1)
-    return bad("malformed", "malformed: seq must be a positive integer");
-  if (!canonicalizeJson(entry).equals(line))
-    return bad("altered", "altered: the line is not in its canonical (JCS) form");
-  if (entryHash(seq, prev, record) !== hash)
-    return bad("altered", `altered: record ${seq}'s content does not match its hash`);
-  if (seq > lineNo)
-    return bad(
-      "missing",
-      `missing: expected record ${lineNo}, found record ${seq} (${seq - lineNo} record(s) missing)`,
-    );
-  if (seq < lineNo) return bad("reordered", `reordered or duplicated: record ${seq} found at line ${lineNo}`);
-  if (prev !== prevHash)
-    return bad(
-      "reordered",
-      `chain broken: prev does not match the hash of record ${seq - 1} (records reordered or replaced)`,
-    );
-  return undefined;
 }
 
 /**

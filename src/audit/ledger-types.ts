@@ -70,7 +70,9 @@ export type LedgerErrorCode =
   /** A checkpoint file cannot be read (missing, a directory, a FIFO, no permission…). */
   | "LEDGER_CHECKPOINT_UNREADABLE"
   /** The checkpoint file could not be replaced after an append (the record itself is in the ledger). */
-  | "LEDGER_CHECKPOINT_NOT_WRITTEN";
+  | "LEDGER_CHECKPOINT_NOT_WRITTEN"
+  /** A store was asked to append after a tail that is no longer its last entry: nothing was appended. */
+  | "LEDGER_CONFLICT";
 
 /** What went wrong, as data: a code, the file, and what was expected and found. */
 export interface LedgerErrorDetails {
@@ -131,6 +133,22 @@ export interface AppendOptions {
   readonly fsync?: boolean;
   /** Refuse to read a ledger larger than this (the limit applies while reading). @default 1 GiB */
   readonly maxLedgerBytes?: number;
+}
+
+/** What an append did: the record is in the ledger; the checkpoint file may lag behind it. */
+export interface LedgerAppend {
+  readonly seq: number;
+  readonly hash: string;
+  /** The ledger's checkpoint with the new record. */
+  readonly checkpoint: LedgerCheckpoint;
+  /**
+   * `updated`: the checkpoint file holds {@link checkpoint}. `not-updated`: the record was appended (and
+   * `fsync`ed) but the checkpoint file could not be replaced (`checkpointError` says why); it still holds
+   * the previous checkpoint, which the ledger extends (append and verify accept that). Do not append the
+   * record again: it is in the ledger.
+   */
+  readonly checkpointFile: "updated" | "not-updated";
+  readonly checkpointError?: LedgerError;
 }
 
 /** The largest ledger read by default: 1 GiB. */

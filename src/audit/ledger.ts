@@ -29,52 +29,39 @@
  *
  * @module
  */
-import { closeSync } from "node:fs";
-import { canonicalizeJson } from "./canonicalize-json.js";
-import {
-  checkpointOf,
-  checkpointPath,
-  parseLedgerCheckpoint,
-  readCheckpointFile,
-  writeCheckpointFile,
-} from "./ledger-checkpoint.js";
-import { openForAppend, readLastLine, readLedgerFile, writeLine } from "./ledger-io.js";
-import { withLedgerLock } from "./ledger-lock.js";
-import { checkpointFitsLastLine, entryHash, scanLedger } from "./ledger-scan.js";
-import {
-  type AppendOptions,
-  DEFAULT_MAX_LEDGER_BYTES,
-  type LedgerCheckpoint,
-  LedgerError,
-  type LedgerProblem,
-  type LedgerVerification,
-} from "./ledger-types.js";
-import { MerkleFrontier } from "./merkle-tree.js";
+import { createFileLedgerStore } from "./ledger-file-store.js";
+import { appendToStore, verifyStore } from "./ledger-store.js";
+import type { AppendOptions, LedgerAppend, LedgerCheckpoint, LedgerVerification } from "./ledger-types.js";
 
 export {
+  advanceTail,
+  checkLedgerLine,
+  createEmptyTail,
+  createLedgerEntry,
+  entryHash,
+  type LedgerEntry,
+  type LedgerTail,
+  toStoredLine,
+} from "./ledger-chain.js";
+export {
+  type CheckpointFile,
   checkpointPath,
   MAX_CHECKPOINT_BYTES,
   parseLedgerCheckpoint,
   readLedgerCheckpoint,
 } from "./ledger-checkpoint.js";
+export { createFileLedgerStore } from "./ledger-file-store.js";
 export { withLedgerLock } from "./ledger-lock.js";
+export { createMemoryLedgerStore, type MemoryLedgerStore } from "./ledger-memory-store.js";
+export {
+  appendLedgerEntry,
+  appendToStore,
+  type LedgerSession,
+  type LedgerStore,
+  resolveLedgerTail,
+  verifyStore,
+} from "./ledger-store.js";
 export * from "./ledger-types.js";
-
-/** What an append did: the record is in the ledger; the checkpoint file may lag behind it. */
-export interface LedgerAppend {
-  readonly seq: number;
-  readonly hash: string;
-  /** The ledger's checkpoint with the new record. */
-  readonly checkpoint: LedgerCheckpoint;
-  /**
-   * `updated`: the checkpoint file holds {@link checkpoint}. `not-updated`: the record was appended (and
-   * `fsync`ed) but the checkpoint file could not be replaced (`checkpointError` says why); it still holds
-   * the previous checkpoint, which the ledger extends (append and verify accept that). Do not append the
-   * record again: it is in the ledger.
-   */
-  readonly checkpointFile: "updated" | "not-updated";
-  readonly checkpointError?: LedgerError;
-}
 
 /**
  * Appends a record (any JSON value; an {@link AuditRecord} typically) to the ledger, creating it when
@@ -88,59 +75,7 @@ export interface LedgerAppend {
  *   lock file are left behind.
  */
 export function appendToLedger(ledger: string, record: unknown, options: AppendOptions = {}): LedgerAppend {
-  const maxBytes = options.maxLedgerBytes ?? DEFAULT_MAX_LEDGER_BYTES;
-  return withLedgerLock(ledger, options, () => {
-    const opened = openForAppend(ledger);
-    try {
-      const saved = readCheckpointFile(ledger);
-      let frontier: MerkleFrontier;
-      let lastHash: string;
-      const restored =
-        saved && saved.bytes === opened.bytes
-          ? MerkleFrontier.restore(
-              saved.size,
-              saved.frontier.map((h) => Buffer.from(h, "hex")),
-            )
-          : undefined;
-      if (
-        saved &&
-        restored &&
-        checkpointFitsLastLine(saved, restored, readLastLine(ledger, opened.bytes, maxBytes))
-      ) {
-        frontier = restored;
-        lastHash = saved.lastHash;
-      } else {
-        // no checkpoint file, an append crashed before updating it, or the checkpoint file does not
-        // describe the ledger's last record: rebuild from the ledger itself (it refuses a damaged one)
-        const state = scanLedger(readLedgerFile(ledger, maxBytes) ?? Buffer.alloc(0));
-        if (state.problem)
-          throw new LedgerError({
-            code: "LEDGER_DAMAGED",
-            path: ledger,
-            message: `line ${state.problem.line}: ${state.problem.reason}; not appending to a damaged ledger`,
-            problem: state.problem,
-          });
-        frontier = state.frontier;
-        lastHash = state.lastHash;
-      }
-      const seq = frontier.size + 1;
-      const hash = entryHash(seq, lastHash, record);
-      const line = canonicalizeJson({ hash, prev: lastHash, record, seq });
-      const buffer = Buffer.concat([line, Buffer.from("\n")]);
-      writeLine(ledger, opened, buffer, options.fsync !== false);
-      frontier.append(line);
-      const checkpoint = checkpointOf(frontier, hash, opened.bytes + buffer.length);
-      try {
-        writeCheckpointFile(ledger, frontier, hash, opened.bytes + buffer.length);
-      } catch (error) {
-        if (!(error instanceof LedgerError)) throw error;
-        return { seq, hash, checkpoint, checkpointFile: "not-updated", checkpointError: error };
-      }
-      return { seq, hash, checkpoint, checkpointFile: "updated" };
-    } finally {
-      closeSync(opened.fd);
-    }
-  });
+  return appendToStore(createFileLedgerStore(ledger, options), record);
 }
 
 export interface VerifyLedgerOptions {
@@ -165,64 +100,9 @@ export interface VerifyLedgerOptions {
  *   given checkpoint that is not one
  */
 export function verifyLedger(ledger: string, options: VerifyLedgerOptions = {}): LedgerVerification {
-  const data = readLedgerFile(ledger, options.maxLedgerBytes ?? DEFAULT_MAX_LEDGER_BYTES);
-  if (data === undefined)
-    throw new LedgerError({
-      code: "LEDGER_NOT_FOUND",
-      path: ledger,
-      message: "the ledger does not exist",
-      expected: "a ledger file",
-      received: "nothing at the path",
-    });
-  let expected: LedgerCheckpoint | undefined;
-  let from = "the checkpoint given";
-  if (options.checkpoint !== undefined) {
-    expected = parseLedgerCheckpoint(options.checkpoint, "the checkpoint given");
-  } else {
-    try {
-      expected = readCheckpointFile(ledger);
-      from = checkpointPath(ledger);
-    } catch (error) {
-      const state = scanLedger(data);
-      const why = error instanceof LedgerError ? `${error.code} ${error.message}` : (error as Error).message;
-      return {
-        ok: false,
-        records: state.frontier.size,
-        checkpoint: checkpointOf(state.frontier, state.lastHash, state.bytes),
-        problem: {
-          line: state.frontier.size + 1,
-          kind: "altered",
-          reason: `the checkpoint file is unusable: ${why}`,
-        },
-      };
-    }
-  }
-  const state = scanLedger(data, expected?.size);
-  const checkpoint = checkpointOf(state.frontier, state.lastHash, state.bytes);
-  const result = (problem?: LedgerProblem): LedgerVerification => ({
-    ok: problem === undefined,
-    records: state.frontier.size,
-    checkpoint,
-    ...(problem ? { problem } : {}),
-  });
-  if (state.problem) return result(state.problem);
-  if (!expected) return result();
-  if (state.frontier.size < expected.size)
-    return result({
-      line: state.frontier.size + 1,
-      kind: "truncated",
-      reason: `truncated: the ledger has ${state.frontier.size} record(s), ${from} covers ${expected.size}`,
-    });
-  if (
-    state.at &&
-    (state.at.root !== expected.root ||
-      state.at.lastHash !== expected.lastHash ||
-      state.at.bytes !== expected.bytes)
-  )
-    return result({
-      line: Math.max(expected.size, 1),
-      kind: "altered",
-      reason: `altered: the first ${expected.size} record(s) do not give the Merkle root, last hash and length of ${from}`,
-    });
-  return result();
+  const store = createFileLedgerStore(
+    ledger,
+    options.maxLedgerBytes !== undefined ? { maxLedgerBytes: options.maxLedgerBytes } : {},
+  );
+  return verifyStore(store, options.checkpoint);
 }

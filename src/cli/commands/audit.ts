@@ -14,11 +14,16 @@ import {
   readLedgerCheckpoint,
   verifyLedger,
 } from "../../audit/ledger.js";
+import {
+  appendMappingAudit,
+  digestInput,
+  type InputDigest,
+  UNKNOWN_MESSAGE_TYPE,
+} from "../../audit/mapping-audit.js";
 import { parseXmlTree } from "../../binding/xml-tree.js";
 import { RULES, type RuleSelection, selectRules } from "../../validation/rules/index.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import type { Io } from "../io.js";
-import { appendMappingAudit, digestInput, type InputDigest, UNKNOWN_MESSAGE_TYPE } from "../mapping-audit.js";
 import { parseCommand, reportUsage } from "../parse-command.js";
 import type { ValidatedResult } from "../validate-workers.js";
 

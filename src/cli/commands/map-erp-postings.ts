@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { appendMappingAudit } from "../../audit/mapping-audit.js";
 import { parseXmlTree, XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
 import type { IdocPacket } from "../../idoc/model.js";
@@ -17,7 +18,6 @@ import {
 } from "../../mappers/production-performance-to-erp/index.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import type { Io } from "../io.js";
-import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
 import { appendCommandAudit, checkAuditActor, recordRefusedMapInput } from "./audit.js";

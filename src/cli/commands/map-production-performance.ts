@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { appendMappingAudit } from "../../audit/mapping-audit.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
 import type { IdocSchema } from "../../idoc/idoc-schema.js";
@@ -14,7 +15,6 @@ import { mapIdocsToProductionPerformance } from "../../mappers/idoc-to-productio
 import { formatMapIssue } from "../../mappers/issues.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import type { Io } from "../io.js";
-import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
 import { startProgress } from "../progress.js";
 import { inputLimit, readReportedInput } from "../read-input.js";

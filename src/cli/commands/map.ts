@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { appendMappingAudit } from "../../audit/mapping-audit.js";
 import { XmlParseError } from "../../binding/xml-tree.js";
 import { IdocInputError } from "../../idoc/idoc-input-error.js";
 import type { IdocPacket } from "../../idoc/model.js";
@@ -14,7 +15,6 @@ import { mapLoiproToProductionSchedule } from "../../mappers/loipro-to-productio
 import { unmappedAsIssues } from "../../mappers/shared/unmapped.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import type { Io } from "../io.js";
-import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand, reportUsage } from "../parse-command.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
 import { appendCommandAudit, checkAuditActor, recordRefusedMapInput } from "./audit.js";

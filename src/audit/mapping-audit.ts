@@ -1,5 +1,7 @@
 /**
- * `--audit <ledger.jsonl>` on the map commands: one audit record per run, appended to the ledger.
+ * The mapping-audit step: one audit record per mapping run, appended to the ledger (the map commands'
+ * `--audit <ledger.jsonl>` and `b2mml audit` use it; it moved here from `cli/`, unchanged, so that the
+ * flow records a run the same way).
  *
  * The input digest is over the canonical form of each input file (JCS for IDoc-JSON, told apart as the
  * IDoc reader does: the first character that is not white space is `{` or `[`; Canonical XML 1.0
@@ -9,19 +11,20 @@
  * is recorded all the same. The output digest is over the canonical form of what was written. The record
  * also names the mapper, the configuration's digest, the schema set the output was validated against,
  * the IDoc's DOCNUM and sender, the outcome, the errors and warnings by code, and the actor when given.
- * Correlation IDs are random (this is the CLI, not a mapping); the idempotency key is the BODID (or the
+ * Correlation IDs are random (a run of the commands, not a mapping's own); the idempotency key is the BODID (or the
  * input digest when the mapping was rejected).
  *
  * @module
  */
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { createAuditRecord, tallyFindings } from "../audit/audit-record.js";
-import { type DigestRecord, digest } from "../audit/digest.js";
-import { appendToLedger, type LedgerAppend } from "../audit/ledger.js";
 import { XmlParseError } from "../binding/xml-tree.js";
 import type { IdocPacket } from "../idoc/model.js";
 import { loadSchemaSet } from "../validation/schema-set-loader.js";
+import { type AuditRecord, createAuditRecord, tallyFindings } from "./audit-record.js";
+import { type DigestRecord, digest } from "./digest.js";
+import { appendToLedger, type LedgerAppend } from "./ledger.js";
+import { appendToStore, type LedgerStore } from "./ledger-store.js";
 
 export interface MappingAuditRun {
   readonly mapper: string;
@@ -90,8 +93,11 @@ function combined(records: readonly { name: string; record: DigestRecord }[]): D
   );
 }
 
-/** Builds the run's audit record and appends it to the ledger. @throws `LedgerError` */
-export function appendMappingAudit(ledger: string, run: MappingAuditRun): LedgerAppend {
+/**
+ * The run's audit record (what {@link appendMappingAudit} appends); for a caller that appends it within
+ * its own ledger transaction (`appendLedgerEntry` in a store session, beside its outbox row).
+ */
+export function createMappingAuditRecord(run: MappingAuditRun): AuditRecord {
   const inputs = run.inputs.map((i) => ({ name: path.basename(i.file), ...digestInput(i.bytes, i.file) }));
   const input = combined(inputs);
   const refused = inputs.filter((i) => i.notCanonical !== undefined);
@@ -115,7 +121,7 @@ export function appendMappingAudit(ledger: string, run: MappingAuditRun): Ledger
     ...(control?.DOCNUM ? { docnum: control.DOCNUM } : {}),
     ...(control?.SNDPOR ? { system: control.SNDPOR } : {}),
   };
-  const record = createAuditRecord({
+  return createAuditRecord({
     operation: "mapping",
     correlationId: randomUUID(),
     idempotencyKey: run.idempotencyKey ?? `mapping:${input.hex}`,
@@ -131,5 +137,15 @@ export function appendMappingAudit(ledger: string, run: MappingAuditRun): Ledger
     findings: tallyFindings(run.errors ?? [], run.warnings ?? []),
     ...(run.actor !== undefined ? { actor: run.actor } : {}),
   });
-  return appendToLedger(ledger, record);
+}
+
+/**
+ * Builds the run's audit record and appends it to the ledger: a ledger file (`appendToLedger`) or any
+ * {@link LedgerStore}.
+ *
+ * @throws `LedgerError`
+ */
+export function appendMappingAudit(ledger: string | LedgerStore, run: MappingAuditRun): LedgerAppend {
+  const record = createMappingAuditRecord(run);
+  return typeof ledger === "string" ? appendToLedger(ledger, record) : appendToStore(ledger, record);
 }
