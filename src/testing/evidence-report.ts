@@ -14,7 +14,10 @@ import { LIBRARY } from "../audit/audit-record.js";
 import { JCS } from "../audit/c14n-method.js";
 import { canonicalizeJson } from "../audit/canonicalize-json.js";
 import { type DigestRecord, digestBytes } from "../audit/digest.js";
-import { type EvidenceArtifact, findRequirementIds } from "./evidence.js";
+import { type EvidenceTest, findRequirementIds } from "./evidence.js";
+
+export type { EvidenceTest } from "./evidence.js";
+
 import {
   anchorTests,
   type IdOutsideSources,
@@ -31,23 +34,6 @@ export type {
 } from "./link-requirements.js";
 
 export const EVIDENCE_REPORT_FORMAT = "b2mml-evidence-report/1";
-
-/** One test as the report sees it. */
-export interface EvidenceTest {
-  /** The full name (suites and title). */
-  readonly name: string;
-  /** The test file, relative to the root. */
-  readonly file: string;
-  readonly state: "passed" | "failed" | "skipped" | "pending";
-  readonly durationMs?: number;
-  /** The requirement IDs: named in the title and tagged with `requirement()`. */
-  readonly requirements: readonly string[];
-  /** Marked with `markDocumentationCheck()`: it checks documents, it does not exercise its requirements. */
-  readonly documentationCheck?: true;
-  readonly artifacts: readonly EvidenceArtifact[];
-  /** The first lines of the failure message, for a failed test. */
-  readonly error?: string;
-}
 
 export interface EvidenceEnvironment {
   readonly library: { readonly name: string; readonly version: string };

@@ -106,3 +106,20 @@ export function evidenceOf(meta: unknown): TestEvidence | undefined {
     documentationCheck: documentationCheck === true,
   };
 }
+
+/** One test as the report sees it. */
+export interface EvidenceTest {
+  /** The full name (suites and title). */
+  readonly name: string;
+  /** The test file, relative to the root. */
+  readonly file: string;
+  readonly state: "passed" | "failed" | "skipped" | "pending";
+  readonly durationMs?: number;
+  /** The requirement IDs: named in the title and tagged with `requirement()`. */
+  readonly requirements: readonly string[];
+  /** Marked with `markDocumentationCheck()`: it checks documents, it does not exercise its requirements. */
+  readonly documentationCheck?: true;
+  readonly artifacts: readonly EvidenceArtifact[];
+  /** The first lines of the failure message, for a failed test. */
+  readonly error?: string;
+}

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { EvidenceTest } from "./evidence-report.js";
+import type { EvidenceTest } from "./evidence.js";
 
 /** A test of the report with its anchor (`test-1`, `test-2`… in run order), which the HTML links to. */
 export type ReportedTest = EvidenceTest & { readonly anchor: string };
