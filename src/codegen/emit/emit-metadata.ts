@@ -56,7 +56,7 @@ function simpleMeta(t: IrSimpleType): SimpleTypeMeta {
 }
 
 function elementMeta(e: IrElementDecl): ElementDeclMeta {
-  const { source: _source, ...rest } = e;
+  const { source: _source, doc: _doc, ...rest } = e;
   return rest;
 }
 

@@ -23,6 +23,7 @@ import {
   describeAnyAttributeProperty,
   describeAttributeProperty,
   describeElementProperty,
+  describeGlobalElement,
   describeGroupProperty,
   describeMixedTextProperty,
   describeSimpleContentProperty,
@@ -262,6 +263,7 @@ function elementsInterface(scope: TypeScope, elements: readonly IrElementDecl[])
   for (const e of elements) {
     const type = tsTypeRef(scope, e.type);
     lines.push(
+      ...docComment(describeGlobalElement(e), "  "),
       `  ${propertyKey(e.name)}: ${e.nillable ? `${type} | ${runtimeType(scope, "XsiNil")}` : type};`,
     );
   }

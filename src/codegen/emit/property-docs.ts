@@ -6,7 +6,7 @@
  * @module
  */
 import { type FacetsMeta, parseClarkName, XSD_NAMESPACE } from "../../binding/metadata.js";
-import type { IrAny, IrAttribute, IrElement, IrGroup, IrType } from "../ir/model.js";
+import type { IrAny, IrAttribute, IrElement, IrElementDecl, IrGroup, IrType } from "../ir/model.js";
 
 /** `1 (required)`, `0..1 (optional)`, `0..* (optional, repeated)`, `1..* (repeated)`, `2..5 (repeated)`. */
 export function describeOccurrence(min: number, max: number | "unbounded"): string {
@@ -89,6 +89,14 @@ export function describeElementProperty(
     ],
     findValueFacets(typeIndex, p.type),
   );
+}
+
+/** The TSDoc lines of a global element's entry in `$Elements`. */
+export function describeGlobalElement(e: IrElementDecl): string[] {
+  return [
+    ...docParagraphs(e.doc),
+    `Global element ${codeSpan(e.name)} of type ${codeSpan(describeTypeName(e.type))}${e.nillable ? ", nillable" : ""}.`,
+  ];
 }
 
 /** The TSDoc lines of an attribute property. */

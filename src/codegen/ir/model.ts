@@ -53,7 +53,7 @@ export type IrSimpleType = SimpleTypeMeta & { readonly source: SourceLocation };
 
 export type IrType = IrComplexType | IrSimpleType;
 
-export type IrElementDecl = ElementDeclMeta & { readonly source: SourceLocation };
+export type IrElementDecl = ElementDeclMeta & IrDoc & { readonly source: SourceLocation };
 
 /** One namespace's share of the model. */
 export interface IrNamespace {

@@ -2576,25 +2576,45 @@ export interface SyncProductionPerformanceType_DataArea {
 
 /** The global elements of this namespace (the possible document roots) and their types. */
 export interface $Elements {
+  /** Global element `ProductionSchedule` of type `ProductionScheduleType`. */
   ProductionSchedule: ProductionScheduleType;
+  /** Global element `ProductionRequest` of type `ProductionRequestType`. */
   ProductionRequest: ProductionRequestType;
+  /** Global element `GetProductionSchedule` of type `GetProductionScheduleType`. */
   GetProductionSchedule: GetProductionScheduleType;
+  /** Global element `ShowProductionSchedule` of type `ShowProductionScheduleType`. */
   ShowProductionSchedule: ShowProductionScheduleType;
+  /** Global element `ProcessProductionSchedule` of type `ProcessProductionScheduleType`. */
   ProcessProductionSchedule: ProcessProductionScheduleType;
+  /** Global element `AcknowledgeProductionSchedule` of type `AcknowledgeProductionScheduleType`. */
   AcknowledgeProductionSchedule: AcknowledgeProductionScheduleType;
+  /** Global element `ChangeProductionSchedule` of type `ChangeProductionScheduleType`. */
   ChangeProductionSchedule: ChangeProductionScheduleType;
+  /** Global element `RespondProductionSchedule` of type `RespondProductionScheduleType`. */
   RespondProductionSchedule: RespondProductionScheduleType;
+  /** Global element `CancelProductionSchedule` of type `CancelProductionScheduleType`. */
   CancelProductionSchedule: CancelProductionScheduleType;
+  /** Global element `SyncProductionSchedule` of type `SyncProductionScheduleType`. */
   SyncProductionSchedule: SyncProductionScheduleType;
+  /** Global element `ProductionPerformance` of type `ProductionPerformanceType`. */
   ProductionPerformance: ProductionPerformanceType;
+  /** Global element `ProductionResponse` of type `ProductionResponseType`. */
   ProductionResponse: ProductionResponseType;
+  /** Global element `GetProductionPerformance` of type `GetProductionPerformanceType`. */
   GetProductionPerformance: GetProductionPerformanceType;
+  /** Global element `ShowProductionPerformance` of type `ShowProductionPerformanceType`. */
   ShowProductionPerformance: ShowProductionPerformanceType;
+  /** Global element `ProcessProductionPerformance` of type `ProcessProductionPerformanceType`. */
   ProcessProductionPerformance: ProcessProductionPerformanceType;
+  /** Global element `AcknowledgeProductionPerformance` of type `AcknowledgeProductionPerformanceType`. */
   AcknowledgeProductionPerformance: AcknowledgeProductionPerformanceType;
+  /** Global element `ChangeProductionPerformance` of type `ChangeProductionPerformanceType`. */
   ChangeProductionPerformance: ChangeProductionPerformanceType;
+  /** Global element `RespondProductionPerformance` of type `RespondProductionPerformanceType`. */
   RespondProductionPerformance: RespondProductionPerformanceType;
+  /** Global element `CancelProductionPerformance` of type `CancelProductionPerformanceType`. */
   CancelProductionPerformance: CancelProductionPerformanceType;
+  /** Global element `SyncProductionPerformance` of type `SyncProductionPerformanceType`. */
   SyncProductionPerformance: SyncProductionPerformanceType;
 }
 

@@ -934,12 +934,47 @@ export interface E1BPPAREX {
 
 /** The global elements of this namespace (the possible document roots) and their types. */
 export interface $Elements {
+  /**
+   * LOIPRO01 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `LOIPRO01` of type `LOIPRO01`.
+   */
   LOIPRO01: LOIPRO01;
+  /**
+   * LOIPRO05 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `LOIPRO05` of type `LOIPRO05`.
+   */
   LOIPRO05: LOIPRO05;
+  /**
+   * PPCC2PRETTICKET01 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `PPCC2PRETTICKET01` of type `PPCC2PRETTICKET01`.
+   */
   PPCC2PRETTICKET01: PPCC2PRETTICKET01;
+  /**
+   * PPCC2PRETTICKET02 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `PPCC2PRETTICKET02` of type `PPCC2PRETTICKET02`.
+   */
   PPCC2PRETTICKET02: PPCC2PRETTICKET02;
+  /**
+   * MBGMCR02 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `MBGMCR02` of type `MBGMCR02`.
+   */
   MBGMCR02: MBGMCR02;
+  /**
+   * MBGMCR03 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `MBGMCR03` of type `MBGMCR03`.
+   */
   MBGMCR03: MBGMCR03;
+  /**
+   * MBGMCR04 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `MBGMCR04` of type `MBGMCR04`.
+   */
   MBGMCR04: MBGMCR04;
 }
 

@@ -25,7 +25,10 @@ export const propertyDocCases: [string, Case][] = [
     <xs:attribute name="lang" type="xs:language" default="en">
       <xs:annotation><xs:documentation>Language of the texts.</xs:documentation></xs:annotation>
     </xs:attribute>
-  </xs:complexType>`),
+  </xs:complexType>
+  <xs:element name="Order" type="OrderType" nillable="true">
+    <xs:annotation><xs:documentation>A document root.</xs:documentation></xs:annotation>
+  </xs:element>`),
       },
       want: [
         block(
@@ -44,6 +47,16 @@ export const propertyDocCases: [string, Case][] = [
           '   * Attribute `lang` of type `xs:language`, optional, default "en".',
           "   */",
           "  lang?: string;",
+          "}",
+        ),
+        block(
+          "export interface $Elements {",
+          "  /**",
+          "   * A document root.",
+          "   *",
+          "   * Global element `Order` of type `OrderType`, nillable.",
+          "   */",
+          "  Order: OrderType | $XsiNil;",
           "}",
         ),
       ],

@@ -97,7 +97,12 @@ export const schemaDocumentCases: [string, Case][] = [
             "}",
           ),
           'export type StatusCode = "A";',
-          block("export interface $Elements {", "  Contact: PartyType;", "}"),
+          block(
+            "export interface $Elements {",
+            "  /** Global element `Contact` of type `PartyType`. */",
+            "  Contact: PartyType;",
+            "}",
+          ),
         ],
       },
       wantMeta: {

@@ -61,7 +61,12 @@ export const typeNameCases: [string, Case][] = [
           "  V: string;",
           "}",
         ),
-        block("export interface $Elements {", "  E: E_Type;", "}"),
+        block(
+          "export interface $Elements {",
+          "  /** Global element `E` of type `E_Type`. */",
+          "  E: E_Type;",
+          "}",
+        ),
       ],
       wantMeta: {
         ProcessXType: { content: { particles: [{ name: "DataArea", type: ex("ProcessXType_DataArea") }] } },
@@ -158,7 +163,12 @@ export const typeNameCases: [string, Case][] = [
           "  T: string;",
           "}",
         ),
-        block("export interface $Elements {", "  Class: class_;", "}"),
+        block(
+          "export interface $Elements {",
+          "  /** Global element `Class` of type `class`. */",
+          "  Class: class_;",
+          "}",
+        ),
       ],
       wantMeta: { string: { name: "string" }, class: { name: "class" } },
     },
