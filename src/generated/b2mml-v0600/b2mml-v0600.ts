@@ -6,7 +6,11 @@ import type { AnyElement as $AnyElement, SchemaModuleMeta as $SchemaModuleMeta, 
 
 /** XSD complexType ProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProductionScheduleType {
-  /** Element `ID` of type `IdentifierType`, occurs 0..1 (optional). */
+  /**
+   * Identifies this schedule in the sending system.
+   *
+   * Element `ID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   ID?: IdentifierType;
   /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
@@ -14,20 +18,40 @@ export interface ProductionScheduleType {
   Location?: LocationType;
   /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
-  /** Element `PublishedDate` of type `PublishedDateType`, occurs 0..1 (optional). */
+  /**
+   * When the schedule was released to manufacturing.
+   *
+   * Element `PublishedDate` of type `PublishedDateType`, occurs 0..1 (optional).
+   */
   PublishedDate?: PublishedDateType;
-  /** Element `StartTime` of type `StartTimeType`, occurs 0..1 (optional). */
+  /**
+   * Start of the period that the schedule covers.
+   *
+   * Element `StartTime` of type `StartTimeType`, occurs 0..1 (optional).
+   */
   StartTime?: StartTimeType;
-  /** Element `EndTime` of type `EndTimeType`, occurs 0..1 (optional). */
+  /**
+   * End of the period that the schedule covers.
+   *
+   * Element `EndTime` of type `EndTimeType`, occurs 0..1 (optional).
+   */
   EndTime?: EndTimeType;
   /**
+   * The level of the equipment hierarchy (site, area, production line …) at which the schedule applies.
+   *
    * Element `EquipmentElementLevel` of type `EquipmentElementLevelType`, occurs 0..1 (optional).
    * Facets: enumeration "Enterprise", "Site", "Area", "ProcessCell", "Unit", "ProductionLine", "WorkCell", "ProductionUnit", "StorageZone", "StorageUnit", "WorkCenter", "WorkUnit", "EquipmentModule", "ControlModule", "Other".
    */
   EquipmentElementLevel?: EquipmentElementLevelType;
-  /** Element `ProductionRequest` of type `ProductionRequestType`, occurs 0..* (optional, repeated). */
+  /**
+   * The requests that make up the schedule, one per order to be produced.
+   *
+   * Element `ProductionRequest` of type `ProductionRequestType`, occurs 0..* (optional, repeated).
+   */
   ProductionRequest?: ProductionRequestType[];
   /**
+   * Where the schedule as a whole stands: forecast (for information) or released (to be executed).
+   *
    * Element `ScheduleState` of type `RequestStateType`, occurs 0..1 (optional).
    * Facets: enumeration "Forecast", "Released", "Other".
    */
@@ -36,7 +60,11 @@ export interface ProductionScheduleType {
 
 /** XSD complexType ProductionRequestType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProductionRequestType {
-  /** Element `ID` of type `IdentifierType`, occurs 0..1 (optional). */
+  /**
+   * Identifies the request, typically the ERP order number; responses refer back to it.
+   *
+   * Element `ID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   ID?: IdentifierType;
   /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
@@ -46,17 +74,39 @@ export interface ProductionRequestType {
   Location?: LocationType;
   /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
-  /** Element `StartTime` of type `StartTimeType`, occurs 0..1 (optional). */
+  /**
+   * Earliest time at which production for this request is planned to begin.
+   *
+   * Element `StartTime` of type `StartTimeType`, occurs 0..1 (optional).
+   */
   StartTime?: StartTimeType;
-  /** Element `EndTime` of type `EndTimeType`, occurs 0..1 (optional). */
+  /**
+   * Time by which production for this request is planned to be finished.
+   *
+   * Element `EndTime` of type `EndTimeType`, occurs 0..1 (optional).
+   */
   EndTime?: EndTimeType;
-  /** Element `Priority` of type `PriorityType`, occurs 0..1 (optional). */
+  /**
+   * Relative urgency of the request compared with other requests of the schedule.
+   *
+   * Element `Priority` of type `PriorityType`, occurs 0..1 (optional).
+   */
   Priority?: PriorityType;
-  /** Element `SegmentRequirement` of type `SegmentRequirementType`, occurs 0..* (optional, repeated). */
+  /**
+   * The steps that the request needs, each with its own timing, parameters and resource requirements.
+   *
+   * Element `SegmentRequirement` of type `SegmentRequirementType`, occurs 0..* (optional, repeated).
+   */
   SegmentRequirement?: SegmentRequirementType[];
-  /** Element `SegmentResponse` of type `SegmentResponseType`, occurs 0..* (optional, repeated). */
+  /**
+   * Results already reported for this request, when the schedule carries them back.
+   *
+   * Element `SegmentResponse` of type `SegmentResponseType`, occurs 0..* (optional, repeated).
+   */
   SegmentResponse?: SegmentResponseType[];
   /**
+   * Where the request stands: forecast (for information) or released (to be executed).
+   *
    * Element `RequestState` of type `RequestStateType`, occurs 0..1 (optional).
    * Facets: enumeration "Forecast", "Released", "Other".
    */
@@ -65,11 +115,23 @@ export interface ProductionRequestType {
 
 /** XSD complexType SegmentRequirementType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface SegmentRequirementType {
-  /** Element `ID` of type `IdentifierType`, occurs 0..1 (optional). */
+  /**
+   * Identifies the requirement within its request, for example the operation number.
+   *
+   * Element `ID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   ID?: IdentifierType;
-  /** Element `ProductSegmentID` of type `ProductSegmentIDType`, occurs 0..1 (optional). */
+  /**
+   * The product segment (a product-specific step of the recipe or routing) that this requirement executes.
+   *
+   * Element `ProductSegmentID` of type `ProductSegmentIDType`, occurs 0..1 (optional).
+   */
   ProductSegmentID?: ProductSegmentIDType;
-  /** Element `ProcessSegmentID` of type `ProcessSegmentIDType`, occurs 0..1 (optional). */
+  /**
+   * The process segment (a product-independent capability of the plant) that this requirement uses.
+   *
+   * Element `ProcessSegmentID` of type `ProcessSegmentIDType`, occurs 0..1 (optional).
+   */
   ProcessSegmentID?: ProcessSegmentIDType;
   /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
@@ -77,21 +139,49 @@ export interface SegmentRequirementType {
   Location?: LocationType;
   /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
-  /** Element `EarliestStartTime` of type `EarliestStartTimeType`, occurs 0..1 (optional). */
+  /**
+   * The step must not begin before this time.
+   *
+   * Element `EarliestStartTime` of type `EarliestStartTimeType`, occurs 0..1 (optional).
+   */
   EarliestStartTime?: EarliestStartTimeType;
-  /** Element `LatestEndTime` of type `LatestEndTimeType`, occurs 0..1 (optional). */
+  /**
+   * The step must be finished by this time.
+   *
+   * Element `LatestEndTime` of type `LatestEndTimeType`, occurs 0..1 (optional).
+   */
   LatestEndTime?: LatestEndTimeType;
-  /** Element `Duration` of type `DurationType`, occurs 0..1 (optional). */
+  /**
+   * Planned duration of the step.
+   *
+   * Element `Duration` of type `DurationType`, occurs 0..1 (optional).
+   */
   Duration?: DurationType;
-  /** Element `ProductionParameter` of type `ProductionParameterType`, occurs 0..* (optional, repeated). */
+  /**
+   * Settings the step is to be run with, such as set points or recipe values.
+   *
+   * Element `ProductionParameter` of type `ProductionParameterType`, occurs 0..* (optional, repeated).
+   */
   ProductionParameter?: ProductionParameterType[];
-  /** Element `PersonnelRequirement` of type `PersonnelRequirementType`, occurs 0..* (optional, repeated). */
+  /**
+   * People or qualifications the step needs.
+   *
+   * Element `PersonnelRequirement` of type `PersonnelRequirementType`, occurs 0..* (optional, repeated).
+   */
   PersonnelRequirement?: PersonnelRequirementType[];
-  /** Element `EquipmentRequirement` of type `EquipmentRequirementType`, occurs 0..* (optional, repeated). */
+  /**
+   * Equipment or equipment classes the step needs.
+   *
+   * Element `EquipmentRequirement` of type `EquipmentRequirementType`, occurs 0..* (optional, repeated).
+   */
   EquipmentRequirement?: EquipmentRequirementType[];
   /** Element `PhysicalAssetRequirement` of type `PhysicalAssetRequirementType`, occurs 0..* (optional, repeated). */
   PhysicalAssetRequirement?: PhysicalAssetRequirementType[];
-  /** Element `MaterialRequirement` of type `MaterialRequirementType`, occurs 0..* (optional, repeated). */
+  /**
+   * Material the step consumes or produces, with its quantity.
+   *
+   * Element `MaterialRequirement` of type `MaterialRequirementType`, occurs 0..* (optional, repeated).
+   */
   MaterialRequirement?: MaterialRequirementType[];
   /** Element `MaterialProducedRequirement` of type `MaterialProducedRequirementType`, occurs 0..* (optional, repeated). */
   MaterialProducedRequirement?: MaterialProducedRequirementType[];
@@ -99,7 +189,11 @@ export interface SegmentRequirementType {
   MaterialConsumedRequirement?: MaterialConsumedRequirementType[];
   /** Element `ConsumableExpectedRequirement` of type `ConsumableExpectedRequirementType`, occurs 0..* (optional, repeated). */
   ConsumableExpectedRequirement?: ConsumableExpectedRequirementType[];
-  /** Element `SegmentRequirement` of type `SegmentRequirementType`, occurs 0..* (optional, repeated). */
+  /**
+   * Finer steps nested inside this one.
+   *
+   * Element `SegmentRequirement` of type `SegmentRequirementType`, occurs 0..* (optional, repeated).
+   */
   SegmentRequirement?: SegmentRequirementType[];
   /**
    * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
@@ -107,6 +201,8 @@ export interface SegmentRequirementType {
    */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
   /**
+   * Where this step stands: forecast or released.
+   *
    * Element `SegmentState` of type `RequestStateType`, occurs 0..1 (optional).
    * Facets: enumeration "Forecast", "Released", "Other".
    */
@@ -230,13 +326,29 @@ export interface PhysicalAssetRequirementPropertyType {
 
 /** XSD complexType MaterialRequirementType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialRequirementType {
-  /** Element `MaterialClassID` of type `MaterialClassIDType`, occurs 0..* (optional, repeated). */
+  /**
+   * A class of material that satisfies the requirement, when any material of the class will do.
+   *
+   * Element `MaterialClassID` of type `MaterialClassIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialClassID?: MaterialClassIDType[];
-  /** Element `MaterialDefinitionID` of type `MaterialDefinitionIDType`, occurs 0..* (optional, repeated). */
+  /**
+   * The material (the ERP material number) that is required.
+   *
+   * Element `MaterialDefinitionID` of type `MaterialDefinitionIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialDefinitionID?: MaterialDefinitionIDType[];
-  /** Element `MaterialLotID` of type `MaterialLotIDType`, occurs 0..* (optional, repeated). */
+  /**
+   * A specific lot (batch) that is to be used or made.
+   *
+   * Element `MaterialLotID` of type `MaterialLotIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialLotID?: MaterialLotIDType[];
-  /** Element `MaterialSubLotID` of type `MaterialSubLotIDType`, occurs 0..* (optional, repeated). */
+  /**
+   * A specific part of a lot, such as a container or a pallet.
+   *
+   * Element `MaterialSubLotID` of type `MaterialSubLotIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialSubLotID?: MaterialSubLotIDType[];
   /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
@@ -245,11 +357,17 @@ export interface MaterialRequirementType {
   /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
   /**
+   * Whether the material is consumed, produced, or used in another way by the step.
+   *
    * Element `MaterialUse` of type `MaterialUseType`, occurs 0..1 (optional).
    * Facets: enumeration "Consumed", "Produced", "Consumable", "Replaced Assetn", "Replacement Asset", "Sample", "Resurned Sample", "Carrier", "Returned Carrier", "Other".
    */
   MaterialUse?: MaterialUseType;
-  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
+  /**
+   * How much material is required, with its unit of measure.
+   *
+   * Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated).
+   */
   Quantity?: QuantityValueType[];
   /** Element `AssemblyRequirement` of type `MaterialRequirementType`, occurs 0..* (optional, repeated). */
   AssemblyRequirement?: MaterialRequirementType[];
@@ -399,7 +517,11 @@ export interface ConsumableExpectedRequirementPropertyType {
 
 /** XSD complexType GetProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface GetProductionScheduleType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `GetProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: GetProductionScheduleType_DataArea;
@@ -419,7 +541,11 @@ export interface GetProductionScheduleType_DataArea {
 
 /** XSD complexType ShowProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ShowProductionScheduleType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `ShowProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: ShowProductionScheduleType_DataArea;
@@ -439,7 +565,11 @@ export interface ShowProductionScheduleType_DataArea {
 
 /** XSD complexType ProcessProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProcessProductionScheduleType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `ProcessProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: ProcessProductionScheduleType_DataArea;
@@ -459,7 +589,11 @@ export interface ProcessProductionScheduleType_DataArea {
 
 /** XSD complexType AcknowledgeProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface AcknowledgeProductionScheduleType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `AcknowledgeProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: AcknowledgeProductionScheduleType_DataArea;
@@ -479,7 +613,11 @@ export interface AcknowledgeProductionScheduleType_DataArea {
 
 /** XSD complexType ChangeProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ChangeProductionScheduleType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `ChangeProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: ChangeProductionScheduleType_DataArea;
@@ -499,7 +637,11 @@ export interface ChangeProductionScheduleType_DataArea {
 
 /** XSD complexType RespondProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface RespondProductionScheduleType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `RespondProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: RespondProductionScheduleType_DataArea;
@@ -519,7 +661,11 @@ export interface RespondProductionScheduleType_DataArea {
 
 /** XSD complexType CancelProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface CancelProductionScheduleType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `CancelProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: CancelProductionScheduleType_DataArea;
@@ -539,7 +685,11 @@ export interface CancelProductionScheduleType_DataArea {
 
 /** XSD complexType SyncProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface SyncProductionScheduleType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `SyncProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: SyncProductionScheduleType_DataArea;
@@ -1624,16 +1774,30 @@ export interface ValueStringType {
 
 /** XSD complexType QuantityValueType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface QuantityValueType {
-  /** Element `QuantityString` of type `QuantityStringType`, occurs 1 (required), nillable. */
+  /**
+   * The amount as written, for example 12.500; kept as text so that no digit is lost.
+   *
+   * Element `QuantityString` of type `QuantityStringType`, occurs 1 (required), nillable.
+   */
   QuantityString: QuantityStringType | $XsiNil;
   /**
+   * How the amount is to be read, for example as a decimal or an integer.
+   *
    * Element `DataType` of type `DataTypeType`, occurs 0..1 (optional), nillable.
    * Facets: enumeration "Amount", "BinaryObject", "Code", "DateTime", "Identifier", "Indicator", "Measure", "Numeric", "Quantity", "Text", "string", "byte", "unsignedByte", "binary", "integer", "positiveInteger", "negativeInteger", "nonNegativeInteger", "nonPositiveInteger", "int", "unsignedInt", "long", "unsignedLong", "short", "unsignedShort", "decimal", "float", "double", "boolean", "time", "timeInstant", "timePeriod", "duration", "date", "dateTime", "month", "year", "century", "recurringDay", "recurringDate", "recurringDuration", "Name", "QName", "NCName", "uriReference", "language", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NOTATION", "NMTOKEN", "NMTOKENS", "Enumeration", "SVG", "Other".
    */
   DataType?: DataTypeType | $XsiNil;
-  /** Element `UnitOfMeasure` of type `UnitOfMeasureType`, occurs 0..1 (optional), nillable. */
+  /**
+   * The unit the amount is given in, for example kg or L.
+   *
+   * Element `UnitOfMeasure` of type `UnitOfMeasureType`, occurs 0..1 (optional), nillable.
+   */
   UnitOfMeasure?: UnitOfMeasureType | $XsiNil;
-  /** Element `Key` of type `IdentifierType`, occurs 0..1 (optional). */
+  /**
+   * Identifies this quantity when several are given for the same item.
+   *
+   * Element `Key` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   Key?: IdentifierType;
 }
 
@@ -1760,15 +1924,31 @@ export interface TextType {
 
 /** XSD complexType TransApplicationAreaType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransApplicationAreaType {
-  /** Element `Sender` of type `TransSenderType`, occurs 0..1 (optional). */
+  /**
+   * The application that sent the message.
+   *
+   * Element `Sender` of type `TransSenderType`, occurs 0..1 (optional).
+   */
   Sender?: TransSenderType;
-  /** Element `Receiver` of type `TransReceiverType`, occurs 0..* (optional, repeated). */
+  /**
+   * The applications the message is meant for.
+   *
+   * Element `Receiver` of type `TransReceiverType`, occurs 0..* (optional, repeated).
+   */
   Receiver?: TransReceiverType[];
-  /** Element `CreationDateTime` of type `DateTimeType`, occurs 1 (required). */
+  /**
+   * When the sending application created the message.
+   *
+   * Element `CreationDateTime` of type `DateTimeType`, occurs 1 (required).
+   */
   CreationDateTime: DateTimeType;
   /** Element `Signature` of type `TransSignatureType`, occurs 0..1 (optional). */
   Signature?: TransSignatureType;
-  /** Element `BODID` of type `IdentifierType`, occurs 0..1 (optional). */
+  /**
+   * Identifies this message uniquely; a receiver uses it to detect a message delivered twice and an acknowledgement to refer to it.
+   *
+   * Element `BODID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   BODID?: IdentifierType;
   /** Element `UserArea` of type `TransUserAreaType`, occurs 0..1 (optional). */
   UserArea?: TransUserAreaType;
@@ -1985,11 +2165,23 @@ export interface TransRespondType {
 
 /** XSD complexType SegmentResponseType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface SegmentResponseType {
-  /** Element `ID` of type `IdentifierType`, occurs 0..1 (optional). */
+  /**
+   * Identifies this step's result in the sending system.
+   *
+   * Element `ID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   ID?: IdentifierType;
-  /** Element `ProcessSegmentID` of type `ProcessSegmentIDType`, occurs 0..* (optional, repeated). */
+  /**
+   * The process segment that was run.
+   *
+   * Element `ProcessSegmentID` of type `ProcessSegmentIDType`, occurs 0..* (optional, repeated).
+   */
   ProcessSegmentID?: ProcessSegmentIDType[];
-  /** Element `ProductSegmentID` of type `ProductSegmentIDType`, occurs 0..* (optional, repeated). */
+  /**
+   * The product segment (recipe or routing step) that was run.
+   *
+   * Element `ProductSegmentID` of type `ProductSegmentIDType`, occurs 0..* (optional, repeated).
+   */
   ProductSegmentID?: ProductSegmentIDType[];
   /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
@@ -1997,19 +2189,43 @@ export interface SegmentResponseType {
   Location?: LocationType;
   /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
-  /** Element `ActualStartTime` of type `ActualStartTimeType`, occurs 0..1 (optional). */
+  /**
+   * When the step actually began.
+   *
+   * Element `ActualStartTime` of type `ActualStartTimeType`, occurs 0..1 (optional).
+   */
   ActualStartTime?: ActualStartTimeType;
-  /** Element `ActualEndTime` of type `ActualEndTimeType`, occurs 0..1 (optional). */
+  /**
+   * When the step actually ended.
+   *
+   * Element `ActualEndTime` of type `ActualEndTimeType`, occurs 0..1 (optional).
+   */
   ActualEndTime?: ActualEndTimeType;
-  /** Element `ProductionData` of type `ProductionDataType`, occurs 0..* (optional, repeated). */
+  /**
+   * Values recorded while the step ran, such as measured process values.
+   *
+   * Element `ProductionData` of type `ProductionDataType`, occurs 0..* (optional, repeated).
+   */
   ProductionData?: ProductionDataType[];
-  /** Element `PersonnelActual` of type `PersonnelActualType`, occurs 0..* (optional, repeated). */
+  /**
+   * People who actually worked on the step.
+   *
+   * Element `PersonnelActual` of type `PersonnelActualType`, occurs 0..* (optional, repeated).
+   */
   PersonnelActual?: PersonnelActualType[];
-  /** Element `EquipmentActual` of type `EquipmentActualType`, occurs 0..* (optional, repeated). */
+  /**
+   * Equipment actually used by the step.
+   *
+   * Element `EquipmentActual` of type `EquipmentActualType`, occurs 0..* (optional, repeated).
+   */
   EquipmentActual?: EquipmentActualType[];
   /** Element `PhysicalAssetActual` of type `PhysicalAssetActualType`, occurs 0..* (optional, repeated). */
   PhysicalAssetActual?: PhysicalAssetActualType[];
-  /** Element `MaterialActual` of type `MaterialActualType`, occurs 0..* (optional, repeated). */
+  /**
+   * Material actually consumed or produced by the step, with its quantity.
+   *
+   * Element `MaterialActual` of type `MaterialActualType`, occurs 0..* (optional, repeated).
+   */
   MaterialActual?: MaterialActualType[];
   /** Element `MaterialProducedActual` of type `MaterialProducedActualType`, occurs 0..* (optional, repeated). */
   MaterialProducedActual?: MaterialProducedActualType[];
@@ -2017,7 +2233,11 @@ export interface SegmentResponseType {
   MaterialConsumedActual?: MaterialConsumedActualType[];
   /** Element `ConsumableActual` of type `ConsumableActualType`, occurs 0..* (optional, repeated). */
   ConsumableActual?: ConsumableActualType[];
-  /** Element `SegmentResponse` of type `SegmentResponseType`, occurs 0..* (optional, repeated). */
+  /**
+   * Finer steps nested inside this one.
+   *
+   * Element `SegmentResponse` of type `SegmentResponseType`, occurs 0..* (optional, repeated).
+   */
   SegmentResponse?: SegmentResponseType[];
   /**
    * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
@@ -2025,6 +2245,8 @@ export interface SegmentResponseType {
    */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
   /**
+   * Where the step stands, for example running, completed or aborted.
+   *
    * Element `SegmentState` of type `ResponseStateType`, occurs 0..1 (optional).
    * Facets: enumeration "Ready", "Running", "Completed", "Aborted", "Holding", "Paused", "Other".
    */
@@ -2170,13 +2392,29 @@ export interface PhysicalAssetActualPropertyType {
 
 /** XSD complexType MaterialActualType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialActualType {
-  /** Element `MaterialClassID` of type `MaterialClassIDType`, occurs 0..* (optional, repeated). */
+  /**
+   * The class of the material that was used.
+   *
+   * Element `MaterialClassID` of type `MaterialClassIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialClassID?: MaterialClassIDType[];
-  /** Element `MaterialDefinitionID` of type `MaterialDefinitionIDType`, occurs 0..* (optional, repeated). */
+  /**
+   * The material (the ERP material number) that was used or made.
+   *
+   * Element `MaterialDefinitionID` of type `MaterialDefinitionIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialDefinitionID?: MaterialDefinitionIDType[];
-  /** Element `MaterialLotID` of type `MaterialLotIDType`, occurs 0..* (optional, repeated). */
+  /**
+   * The lot (batch) that was used or made; the key of batch traceability.
+   *
+   * Element `MaterialLotID` of type `MaterialLotIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialLotID?: MaterialLotIDType[];
-  /** Element `MaterialSubLotID` of type `MaterialSubLotIDType`, occurs 0..* (optional, repeated). */
+  /**
+   * The part of the lot, such as a container or a pallet.
+   *
+   * Element `MaterialSubLotID` of type `MaterialSubLotIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialSubLotID?: MaterialSubLotIDType[];
   /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
@@ -2185,11 +2423,17 @@ export interface MaterialActualType {
   /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
   /**
+   * Whether the material was consumed, produced, or used in another way.
+   *
    * Element `MaterialUse` of type `MaterialUseType`, occurs 0..1 (optional).
    * Facets: enumeration "Consumed", "Produced", "Consumable", "Replaced Assetn", "Replacement Asset", "Sample", "Resurned Sample", "Carrier", "Returned Carrier", "Other".
    */
   MaterialUse?: MaterialUseType;
-  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
+  /**
+   * How much material was actually used or made, with its unit of measure.
+   *
+   * Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated).
+   */
   Quantity?: QuantityValueType[];
   /** Element `AssemblyActual` of type `MaterialActualType`, occurs 0..* (optional, repeated). */
   AssemblyActual?: MaterialActualType[];
@@ -2359,7 +2603,11 @@ export interface ConsumableActualPropertyType {
 
 /** XSD complexType ProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProductionPerformanceType {
-  /** Element `ID` of type `IdentifierType`, occurs 0..1 (optional). */
+  /**
+   * Identifies this performance report in the sending system.
+   *
+   * Element `ID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   ID?: IdentifierType;
   /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
@@ -2367,22 +2615,44 @@ export interface ProductionPerformanceType {
   Location?: LocationType;
   /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
-  /** Element `PublishedDate` of type `PublishedDateType`, occurs 0..1 (optional). */
+  /**
+   * When the report was issued.
+   *
+   * Element `PublishedDate` of type `PublishedDateType`, occurs 0..1 (optional).
+   */
   PublishedDate?: PublishedDateType;
-  /** Element `ProductionScheduleID` of type `ProductionScheduleIDType`, occurs 0..1 (optional). */
+  /**
+   * The schedule that this report answers.
+   *
+   * Element `ProductionScheduleID` of type `ProductionScheduleIDType`, occurs 0..1 (optional).
+   */
   ProductionScheduleID?: ProductionScheduleIDType;
-  /** Element `StartTime` of type `StartTimeType`, occurs 0..1 (optional). */
+  /**
+   * Start of the period that the report covers.
+   *
+   * Element `StartTime` of type `StartTimeType`, occurs 0..1 (optional).
+   */
   StartTime?: StartTimeType;
-  /** Element `EndTime` of type `EndTimeType`, occurs 0..1 (optional). */
+  /**
+   * End of the period that the report covers.
+   *
+   * Element `EndTime` of type `EndTimeType`, occurs 0..1 (optional).
+   */
   EndTime?: EndTimeType;
   /**
    * Element `EquipmentElementLevel` of type `EquipmentElementLevelType`, occurs 0..1 (optional).
    * Facets: enumeration "Enterprise", "Site", "Area", "ProcessCell", "Unit", "ProductionLine", "WorkCell", "ProductionUnit", "StorageZone", "StorageUnit", "WorkCenter", "WorkUnit", "EquipmentModule", "ControlModule", "Other".
    */
   EquipmentElementLevel?: EquipmentElementLevelType;
-  /** Element `ProductionResponse` of type `ProductionResponseType`, occurs 0..* (optional, repeated). */
+  /**
+   * The responses in the report, one per production request answered.
+   *
+   * Element `ProductionResponse` of type `ProductionResponseType`, occurs 0..* (optional, repeated).
+   */
   ProductionResponse?: ProductionResponseType[];
   /**
+   * Where the reported work as a whole stands, for example running or completed.
+   *
    * Element `PerformanceState` of type `ResponseStateType`, occurs 0..1 (optional).
    * Facets: enumeration "Ready", "Running", "Completed", "Aborted", "Holding", "Paused", "Other".
    */
@@ -2391,9 +2661,17 @@ export interface ProductionPerformanceType {
 
 /** XSD complexType ProductionResponseType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProductionResponseType {
-  /** Element `ID` of type `IdentifierType`, occurs 0..1 (optional). */
+  /**
+   * Identifies this response in the sending system.
+   *
+   * Element `ID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   ID?: IdentifierType;
-  /** Element `ProductionRequestID` of type `ProductionRequestIDType`, occurs 0..1 (optional). */
+  /**
+   * The production request (the ERP order) that this response answers.
+   *
+   * Element `ProductionRequestID` of type `ProductionRequestIDType`, occurs 0..1 (optional).
+   */
   ProductionRequestID?: ProductionRequestIDType;
   /** Repeating sequence (group `ProductProductionRuleIDGroup`), occurs 0..* (optional, repeated): one item per occurrence. */
   ProductProductionRuleIDGroup?: ({ ProductProductionRuleID?: ProductProductionRuleIDType; Version?: VersionType })[];
@@ -2401,13 +2679,27 @@ export interface ProductionResponseType {
   Location?: LocationType;
   /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
-  /** Element `StartTime` of type `StartTimeType`, occurs 0..1 (optional). */
+  /**
+   * When production for the request actually began.
+   *
+   * Element `StartTime` of type `StartTimeType`, occurs 0..1 (optional).
+   */
   StartTime?: StartTimeType;
-  /** Element `EndTime` of type `EndTimeType`, occurs 0..1 (optional). */
+  /**
+   * When production for the request actually ended.
+   *
+   * Element `EndTime` of type `EndTimeType`, occurs 0..1 (optional).
+   */
   EndTime?: EndTimeType;
-  /** Element `SegmentResponse` of type `SegmentResponseType`, occurs 0..* (optional, repeated). */
+  /**
+   * The steps that were actually run for the request.
+   *
+   * Element `SegmentResponse` of type `SegmentResponseType`, occurs 0..* (optional, repeated).
+   */
   SegmentResponse?: SegmentResponseType[];
   /**
+   * Where the work for the request stands, for example running, completed or aborted.
+   *
    * Element `ResponseState` of type `ResponseStateType`, occurs 0..1 (optional).
    * Facets: enumeration "Ready", "Running", "Completed", "Aborted", "Holding", "Paused", "Other".
    */
@@ -2416,7 +2708,11 @@ export interface ProductionResponseType {
 
 /** XSD complexType GetProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface GetProductionPerformanceType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `GetProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: GetProductionPerformanceType_DataArea;
@@ -2436,7 +2732,11 @@ export interface GetProductionPerformanceType_DataArea {
 
 /** XSD complexType ShowProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ShowProductionPerformanceType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `ShowProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: ShowProductionPerformanceType_DataArea;
@@ -2456,7 +2756,11 @@ export interface ShowProductionPerformanceType_DataArea {
 
 /** XSD complexType ProcessProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProcessProductionPerformanceType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `ProcessProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: ProcessProductionPerformanceType_DataArea;
@@ -2476,7 +2780,11 @@ export interface ProcessProductionPerformanceType_DataArea {
 
 /** XSD complexType AcknowledgeProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface AcknowledgeProductionPerformanceType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `AcknowledgeProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: AcknowledgeProductionPerformanceType_DataArea;
@@ -2496,7 +2804,11 @@ export interface AcknowledgeProductionPerformanceType_DataArea {
 
 /** XSD complexType ChangeProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ChangeProductionPerformanceType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `ChangeProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: ChangeProductionPerformanceType_DataArea;
@@ -2516,7 +2828,11 @@ export interface ChangeProductionPerformanceType_DataArea {
 
 /** XSD complexType RespondProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface RespondProductionPerformanceType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `RespondProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: RespondProductionPerformanceType_DataArea;
@@ -2536,7 +2852,11 @@ export interface RespondProductionPerformanceType_DataArea {
 
 /** XSD complexType CancelProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface CancelProductionPerformanceType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `CancelProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: CancelProductionPerformanceType_DataArea;
@@ -2556,7 +2876,11 @@ export interface CancelProductionPerformanceType_DataArea {
 
 /** XSD complexType SyncProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface SyncProductionPerformanceType {
-  /** Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required). */
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
   /** Element `DataArea` of type `SyncProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: SyncProductionPerformanceType_DataArea;
@@ -2576,9 +2900,17 @@ export interface SyncProductionPerformanceType_DataArea {
 
 /** The global elements of this namespace (the possible document roots) and their types. */
 export interface $Elements {
-  /** Global element `ProductionSchedule` of type `ProductionScheduleType`. */
+  /**
+   * A plan sent from business planning (level 4, usually the ERP) to manufacturing operations (level 3, the MES): the production requests that the plant is asked to carry out within a time horizon.
+   *
+   * Global element `ProductionSchedule` of type `ProductionScheduleType`.
+   */
   ProductionSchedule: ProductionScheduleType;
-  /** Global element `ProductionRequest` of type `ProductionRequestType`. */
+  /**
+   * One request for production, for example a process order: what is to be made, where, when and with which resources, broken down into segment requirements.
+   *
+   * Global element `ProductionRequest` of type `ProductionRequestType`.
+   */
   ProductionRequest: ProductionRequestType;
   /** Global element `GetProductionSchedule` of type `GetProductionScheduleType`. */
   GetProductionSchedule: GetProductionScheduleType;
@@ -2596,9 +2928,17 @@ export interface $Elements {
   CancelProductionSchedule: CancelProductionScheduleType;
   /** Global element `SyncProductionSchedule` of type `SyncProductionScheduleType`. */
   SyncProductionSchedule: SyncProductionScheduleType;
-  /** Global element `ProductionPerformance` of type `ProductionPerformanceType`. */
+  /**
+   * A report sent from manufacturing operations (level 3, the MES) to business planning (level 4, usually the ERP): what was actually produced and consumed for the scheduled requests.
+   *
+   * Global element `ProductionPerformance` of type `ProductionPerformanceType`.
+   */
   ProductionPerformance: ProductionPerformanceType;
-  /** Global element `ProductionResponse` of type `ProductionResponseType`. */
+  /**
+   * What manufacturing did in answer to one production request: the steps run, the resources used and the material made and consumed.
+   *
+   * Global element `ProductionResponse` of type `ProductionResponseType`.
+   */
   ProductionResponse: ProductionResponseType;
   /** Global element `GetProductionPerformance` of type `GetProductionPerformanceType`. */
   GetProductionPerformance: GetProductionPerformanceType;
