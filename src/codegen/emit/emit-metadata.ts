@@ -24,7 +24,7 @@ import { dataLiteral } from "./ts-code.js";
 
 function particleMeta(p: IrParticle): ParticleMeta {
   if (p.kind === "element") {
-    const { source: _source, ...rest } = p;
+    const { source: _source, doc: _doc, ...rest } = p;
     return rest;
   }
   if (p.kind === "any") {
@@ -36,7 +36,7 @@ function particleMeta(p: IrParticle): ParticleMeta {
 }
 
 function attributeMeta(a: IrAttribute): AttributeMeta {
-  const { source: _source, ...rest } = a;
+  const { source: _source, doc: _doc, ...rest } = a;
   return rest;
 }
 
@@ -56,7 +56,7 @@ function simpleMeta(t: IrSimpleType): SimpleTypeMeta {
 }
 
 function elementMeta(e: IrElementDecl): ElementDeclMeta {
-  const { source: _source, ...rest } = e;
+  const { source: _source, doc: _doc, ...rest } = e;
   return rest;
 }
 

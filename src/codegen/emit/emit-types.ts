@@ -19,6 +19,16 @@ import type {
   IrType,
 } from "../ir/model.js";
 import type { ModuleName } from "./module-names.js";
+import {
+  describeAnyAttributeProperty,
+  describeAttributeProperty,
+  describeElementProperty,
+  describeGlobalElement,
+  describeGroupProperty,
+  describeMixedTextProperty,
+  describeSimpleContentProperty,
+  describeWildcardProperty,
+} from "./property-docs.js";
 import { docComment, propertyKey, stringLiteral, typeIdentifier } from "./ts-code.js";
 
 /** What an emitter needs to refer to types in this and other modules. */
@@ -107,13 +117,15 @@ function describe(t: IrType): string {
   return `XSD ${what}${where}${derived}`;
 }
 
+/** A property of a generated interface: its type, whether it may be absent, and its TSDoc lines. */
+interface Field {
+  readonly type: string;
+  readonly optional: boolean;
+  readonly doc: readonly string[];
+}
+
 /** Renders one object level of a content model as fields. */
-function renderFields(
-  scope: TypeScope,
-  group: IrGroup,
-  optional: boolean,
-  out: Map<string, { type: string; optional: boolean }>,
-) {
+function renderFields(scope: TypeScope, group: IrGroup, optional: boolean, out: Map<string, Field>) {
   const inChoice = group.kind === "choice" && group.particles.length > 1;
   for (const p of group.particles) {
     const opt = optional || inChoice || p.min === 0;
@@ -127,17 +139,31 @@ function renderFields(
         out.set(p.prop, {
           type: existing.type.endsWith("[]") ? existing.type : arrayOf(type),
           optional: existing.optional && opt,
+          doc: existing.doc,
         });
-      } else out.set(p.prop, { type: many ? arrayOf(type) : type, optional: opt });
+      } else
+        out.set(p.prop, {
+          type: many ? arrayOf(type) : type,
+          optional: opt,
+          doc: describeElementProperty(scope.typeIndex, p, optional || inChoice),
+        });
     } else if (p.kind === "any") {
-      out.set(p.prop, { type: `${runtimeType(scope, "AnyElement")}[]`, optional: opt });
+      out.set(p.prop, {
+        type: `${runtimeType(scope, "AnyElement")}[]`,
+        optional: opt,
+        doc: describeWildcardProperty(p),
+      });
     } else if (p.max !== 1) {
-      out.set(p.prop ?? "group", { type: arrayOf(renderItem(scope, p)), optional: opt || p.min === 0 });
+      out.set(p.prop ?? "group", {
+        type: arrayOf(renderItem(scope, p)),
+        optional: opt || p.min === 0,
+        doc: describeGroupProperty(p),
+      });
     } else renderFields(scope, p, opt || p.min === 0, out);
   }
 }
 
-function objectType(fields: Map<string, { type: string; optional: boolean }>): string {
+function objectType(fields: Map<string, Field>): string {
   if (fields.size === 0) return "Record<string, never>";
   return `{ ${[...fields].map(([k, f]) => `${propertyKey(k)}${f.optional ? "?" : ""}: ${f.type}`).join("; ")} }`;
 }
@@ -145,13 +171,13 @@ function objectType(fields: Map<string, { type: string; optional: boolean }>): s
 /** The type of one occurrence of a repeating group. */
 function renderItem(scope: TypeScope, group: IrGroup): string {
   if (group.kind !== "choice") {
-    const fields = new Map<string, { type: string; optional: boolean }>();
+    const fields = new Map<string, Field>();
     renderFields(scope, { ...group, min: 1, max: 1 }, false, fields);
     return objectType(fields);
   }
   return group.particles
     .map((branch: IrParticle) => {
-      const fields = new Map<string, { type: string; optional: boolean }>();
+      const fields = new Map<string, Field>();
       const wrapper: IrGroup = {
         kind: "sequence",
         min: 1,
@@ -166,31 +192,48 @@ function renderItem(scope: TypeScope, group: IrGroup): string {
 }
 
 function complexTypeLines(scope: TypeScope, t: IrComplexType): string[] {
-  const fields = new Map<string, { type: string; optional: boolean }>();
+  const fields = new Map<string, Field>();
   if (t.content) {
     if (t.content.max !== 1) {
       fields.set(t.content.prop ?? "group", {
         type: arrayOf(renderItem(scope, t.content)),
         optional: t.content.min === 0,
+        doc: describeGroupProperty(t.content),
       });
     } else renderFields(scope, t.content, t.content.min === 0, fields);
   }
   for (const a of t.attributes) {
-    fields.set(a.prop, { type: tsTypeRef(scope, a.type), optional: a.use !== "required" });
+    fields.set(a.prop, {
+      type: tsTypeRef(scope, a.type),
+      optional: a.use !== "required",
+      doc: describeAttributeProperty(scope.typeIndex, a),
+    });
   }
-  if (t.anyAttribute) fields.set(t.anyAttribute.prop, { type: "Record<string, string>", optional: true });
+  if (t.anyAttribute)
+    fields.set(t.anyAttribute.prop, {
+      type: "Record<string, string>",
+      optional: true,
+      doc: describeAnyAttributeProperty(t.anyAttribute),
+    });
   if (t.simpleContent) {
     const facets = t.simpleContent.facets;
     const type =
       facets?.enumeration && facets.enumeration.length > 0
         ? literalUnion(facets.enumeration)
         : tsTypeRef(scope, t.simpleContent.type);
-    fields.set(t.simpleContent.prop, { type, optional: false });
+    fields.set(t.simpleContent.prop, {
+      type,
+      optional: false,
+      doc: describeSimpleContentProperty(scope.typeIndex, t.simpleContent),
+    });
   }
-  if (t.mixed) fields.set("$text", { type: "string[]", optional: true });
+  if (t.mixed) fields.set("$text", { type: "string[]", optional: true, doc: describeMixedTextProperty() });
   const lines = [...docComment([describe(t)]), `export interface ${tsTypeRef(scope, clarkOf(t))} {`];
   for (const [key, field] of fields)
-    lines.push(`  ${propertyKey(key)}${field.optional ? "?" : ""}: ${field.type};`);
+    lines.push(
+      ...docComment(field.doc, "  "),
+      `  ${propertyKey(key)}${field.optional ? "?" : ""}: ${field.type};`,
+    );
   lines.push("}");
   return lines;
 }
@@ -220,6 +263,7 @@ function elementsInterface(scope: TypeScope, elements: readonly IrElementDecl[])
   for (const e of elements) {
     const type = tsTypeRef(scope, e.type);
     lines.push(
+      ...docComment(describeGlobalElement(e), "  "),
       `  ${propertyKey(e.name)}: ${e.nillable ? `${type} | ${runtimeType(scope, "XsiNil")}` : type};`,
     );
   }

@@ -17,8 +17,14 @@ import type {
 } from "../../binding/metadata.js";
 import type { SourceLocation } from "../diagnostics.js";
 
+/** The `xsd:documentation` paragraphs of a declaration (for the TSDoc; not binding metadata). */
+export interface IrDoc {
+  readonly doc?: readonly string[];
+}
+
 /** A particle of the intermediate model: the metadata shape plus where it came from. */
-export type IrElement = Omit<ElementParticleMeta, "prop"> & { prop: string; readonly source: SourceLocation };
+export type IrElement = Omit<ElementParticleMeta, "prop"> &
+  IrDoc & { prop: string; readonly source: SourceLocation };
 export type IrAny = Omit<AnyParticleMeta, "prop"> & { prop: string; readonly source: SourceLocation };
 export type IrGroup = Omit<GroupParticleMeta, "particles" | "prop"> & {
   prop?: string;
@@ -29,7 +35,8 @@ export type IrGroup = Omit<GroupParticleMeta, "particles" | "prop"> & {
 };
 export type IrParticle = IrElement | IrAny | IrGroup;
 
-export type IrAttribute = Omit<AttributeMeta, "prop"> & { prop: string; readonly source: SourceLocation };
+export type IrAttribute = Omit<AttributeMeta, "prop"> &
+  IrDoc & { prop: string; readonly source: SourceLocation };
 
 export type IrComplexType = Omit<
   ComplexTypeMeta,
@@ -46,7 +53,7 @@ export type IrSimpleType = SimpleTypeMeta & { readonly source: SourceLocation };
 
 export type IrType = IrComplexType | IrSimpleType;
 
-export type IrElementDecl = ElementDeclMeta & { readonly source: SourceLocation };
+export type IrElementDecl = ElementDeclMeta & IrDoc & { readonly source: SourceLocation };
 
 /** One namespace's share of the model. */
 export interface IrNamespace {

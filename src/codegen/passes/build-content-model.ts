@@ -109,6 +109,7 @@ export class ContentModelBuilder {
       ...(decl.nillable ? { nillable: true as const } : {}),
       ...(decl.default !== undefined ? { default: decl.default } : {}),
       ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}),
+      ...(decl.doc !== undefined ? { doc: decl.doc } : {}),
       source,
     };
   }

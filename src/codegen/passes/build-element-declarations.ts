@@ -27,6 +27,7 @@ export function buildElementDeclarations(ctx: BuildContext, ir: IrSchemaSet): vo
       ns: decl.name.ns,
       type: typeRefOf(ctx, decl.type, "complex"),
       ...(decl.nillable ? { nillable: true as const } : {}),
+      ...(decl.doc !== undefined ? { doc: decl.doc } : {}),
       source: decl.source,
     };
     namespaceEntryOf(ir, decl.name.ns).elements.push(element);

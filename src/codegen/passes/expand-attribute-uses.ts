@@ -64,6 +64,7 @@ export function expandAttributeUses(
         use: item.use === "required" ? "required" : "optional",
         ...(def !== undefined ? { default: def } : {}),
         ...(fixed !== undefined ? { fixed } : {}),
+        ...(decl.doc !== undefined ? { doc: decl.doc } : {}),
         source: item.source,
       };
     } else {
@@ -76,6 +77,7 @@ export function expandAttributeUses(
         use: item.use === "required" ? "required" : "optional",
         ...(decl.default !== undefined ? { default: decl.default } : {}),
         ...(decl.fixed !== undefined ? { fixed: decl.fixed } : {}),
+        ...(decl.doc !== undefined ? { doc: decl.doc } : {}),
         source: decl.source,
       };
     }

@@ -39,6 +39,8 @@ export interface XsdElementDecl {
   readonly abstract: boolean;
   readonly default?: string;
   readonly fixed?: string;
+  /** The `xsd:documentation` paragraphs of the declaration. */
+  readonly doc?: readonly string[];
   readonly source: SourceLocation;
 }
 
@@ -84,6 +86,8 @@ export interface XsdAttributeDecl {
   readonly type: TypeUse;
   readonly default?: string;
   readonly fixed?: string;
+  /** The `xsd:documentation` paragraphs of the declaration. */
+  readonly doc?: readonly string[];
   readonly source: SourceLocation;
 }
 

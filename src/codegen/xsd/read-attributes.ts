@@ -14,6 +14,7 @@ import {
   resolveQName,
   xsdChildren,
 } from "./read-context.js";
+import { readDocumentation } from "./read-documentation.js";
 import { readSimpleType } from "./read-simple-type.js";
 
 function readAttributeType(ctx: ReadContext, element: XmlElement): TypeUse {
@@ -43,6 +44,7 @@ export function readAttributeDecl(
   }
   const def = attributeValue(element, "default");
   const fixed = attributeValue(element, "fixed");
+  const doc = readDocumentation(element);
   return {
     name: global
       ? { ns: ctx.doc.targetNamespace, local: name }
@@ -50,6 +52,7 @@ export function readAttributeDecl(
     type: readAttributeType(ctx, element),
     ...(def !== undefined ? { default: def } : {}),
     ...(fixed !== undefined ? { fixed } : {}),
+    ...(doc !== undefined ? { doc } : {}),
     source: locate(ctx, element),
   };
 }

@@ -16,6 +16,7 @@ import {
   resolveQName,
   xsdChildren,
 } from "./read-context.js";
+import { readDocumentation } from "./read-documentation.js";
 import { readSimpleType } from "./read-simple-type.js";
 
 const UNSUPPORTED_ELEMENT_ATTRIBUTES = ["substitutionGroup"];
@@ -62,6 +63,7 @@ export function readElementDecl(
   }
   const def = attributeValue(element, "default");
   const fixed = attributeValue(element, "fixed");
+  const doc = readDocumentation(element);
   return {
     name: global
       ? { ns: ctx.doc.targetNamespace, local: name }
@@ -71,6 +73,7 @@ export function readElementDecl(
     abstract: attributeValue(element, "abstract") === "true",
     ...(def !== undefined ? { default: def } : {}),
     ...(fixed !== undefined ? { fixed } : {}),
+    ...(doc !== undefined ? { doc } : {}),
     source: locate(ctx, element),
   };
 }

@@ -6,557 +6,1080 @@ import type { AnyElement as $AnyElement, SchemaModuleMeta as $SchemaModuleMeta, 
 
 /** XSD complexType ProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProductionScheduleType {
+  /**
+   * Identifies this schedule in the sending system.
+   *
+   * Element `ID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   ID?: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /**
+   * When the schedule was released to manufacturing.
+   *
+   * Element `PublishedDate` of type `PublishedDateType`, occurs 0..1 (optional).
+   */
   PublishedDate?: PublishedDateType;
+  /**
+   * Start of the period that the schedule covers.
+   *
+   * Element `StartTime` of type `StartTimeType`, occurs 0..1 (optional).
+   */
   StartTime?: StartTimeType;
+  /**
+   * End of the period that the schedule covers.
+   *
+   * Element `EndTime` of type `EndTimeType`, occurs 0..1 (optional).
+   */
   EndTime?: EndTimeType;
+  /**
+   * The level of the equipment hierarchy (site, area, production line …) at which the schedule applies.
+   *
+   * Element `EquipmentElementLevel` of type `EquipmentElementLevelType`, occurs 0..1 (optional).
+   * Facets: enumeration "Enterprise", "Site", "Area", "ProcessCell", "Unit", "ProductionLine", "WorkCell", "ProductionUnit", "StorageZone", "StorageUnit", "WorkCenter", "WorkUnit", "EquipmentModule", "ControlModule", "Other".
+   */
   EquipmentElementLevel?: EquipmentElementLevelType;
+  /**
+   * The requests that make up the schedule, one per order to be produced.
+   *
+   * Element `ProductionRequest` of type `ProductionRequestType`, occurs 0..* (optional, repeated).
+   */
   ProductionRequest?: ProductionRequestType[];
+  /**
+   * Where the schedule as a whole stands: forecast (for information) or released (to be executed).
+   *
+   * Element `ScheduleState` of type `RequestStateType`, occurs 0..1 (optional).
+   * Facets: enumeration "Forecast", "Released", "Other".
+   */
   ScheduleState?: RequestStateType;
 }
 
 /** XSD complexType ProductionRequestType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProductionRequestType {
+  /**
+   * Identifies the request, typically the ERP order number; responses refer back to it.
+   *
+   * Element `ID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   ID?: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Repeating sequence (group `ProductProductionRuleIDGroup`), occurs 0..* (optional, repeated): one item per occurrence. */
   ProductProductionRuleIDGroup?: ({ ProductProductionRuleID?: ProductProductionRuleIDType; Version?: VersionType })[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /**
+   * Earliest time at which production for this request is planned to begin.
+   *
+   * Element `StartTime` of type `StartTimeType`, occurs 0..1 (optional).
+   */
   StartTime?: StartTimeType;
+  /**
+   * Time by which production for this request is planned to be finished.
+   *
+   * Element `EndTime` of type `EndTimeType`, occurs 0..1 (optional).
+   */
   EndTime?: EndTimeType;
+  /**
+   * Relative urgency of the request compared with other requests of the schedule.
+   *
+   * Element `Priority` of type `PriorityType`, occurs 0..1 (optional).
+   */
   Priority?: PriorityType;
+  /**
+   * The steps that the request needs, each with its own timing, parameters and resource requirements.
+   *
+   * Element `SegmentRequirement` of type `SegmentRequirementType`, occurs 0..* (optional, repeated).
+   */
   SegmentRequirement?: SegmentRequirementType[];
+  /**
+   * Results already reported for this request, when the schedule carries them back.
+   *
+   * Element `SegmentResponse` of type `SegmentResponseType`, occurs 0..* (optional, repeated).
+   */
   SegmentResponse?: SegmentResponseType[];
+  /**
+   * Where the request stands: forecast (for information) or released (to be executed).
+   *
+   * Element `RequestState` of type `RequestStateType`, occurs 0..1 (optional).
+   * Facets: enumeration "Forecast", "Released", "Other".
+   */
   RequestState?: RequestStateType;
 }
 
 /** XSD complexType SegmentRequirementType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface SegmentRequirementType {
+  /**
+   * Identifies the requirement within its request, for example the operation number.
+   *
+   * Element `ID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   ID?: IdentifierType;
+  /**
+   * The product segment (a product-specific step of the recipe or routing) that this requirement executes.
+   *
+   * Element `ProductSegmentID` of type `ProductSegmentIDType`, occurs 0..1 (optional).
+   */
   ProductSegmentID?: ProductSegmentIDType;
+  /**
+   * The process segment (a product-independent capability of the plant) that this requirement uses.
+   *
+   * Element `ProcessSegmentID` of type `ProcessSegmentIDType`, occurs 0..1 (optional).
+   */
   ProcessSegmentID?: ProcessSegmentIDType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /**
+   * The step must not begin before this time.
+   *
+   * Element `EarliestStartTime` of type `EarliestStartTimeType`, occurs 0..1 (optional).
+   */
   EarliestStartTime?: EarliestStartTimeType;
+  /**
+   * The step must be finished by this time.
+   *
+   * Element `LatestEndTime` of type `LatestEndTimeType`, occurs 0..1 (optional).
+   */
   LatestEndTime?: LatestEndTimeType;
+  /**
+   * Planned duration of the step.
+   *
+   * Element `Duration` of type `DurationType`, occurs 0..1 (optional).
+   */
   Duration?: DurationType;
+  /**
+   * Settings the step is to be run with, such as set points or recipe values.
+   *
+   * Element `ProductionParameter` of type `ProductionParameterType`, occurs 0..* (optional, repeated).
+   */
   ProductionParameter?: ProductionParameterType[];
+  /**
+   * People or qualifications the step needs.
+   *
+   * Element `PersonnelRequirement` of type `PersonnelRequirementType`, occurs 0..* (optional, repeated).
+   */
   PersonnelRequirement?: PersonnelRequirementType[];
+  /**
+   * Equipment or equipment classes the step needs.
+   *
+   * Element `EquipmentRequirement` of type `EquipmentRequirementType`, occurs 0..* (optional, repeated).
+   */
   EquipmentRequirement?: EquipmentRequirementType[];
+  /** Element `PhysicalAssetRequirement` of type `PhysicalAssetRequirementType`, occurs 0..* (optional, repeated). */
   PhysicalAssetRequirement?: PhysicalAssetRequirementType[];
+  /**
+   * Material the step consumes or produces, with its quantity.
+   *
+   * Element `MaterialRequirement` of type `MaterialRequirementType`, occurs 0..* (optional, repeated).
+   */
   MaterialRequirement?: MaterialRequirementType[];
+  /** Element `MaterialProducedRequirement` of type `MaterialProducedRequirementType`, occurs 0..* (optional, repeated). */
   MaterialProducedRequirement?: MaterialProducedRequirementType[];
+  /** Element `MaterialConsumedRequirement` of type `MaterialConsumedRequirementType`, occurs 0..* (optional, repeated). */
   MaterialConsumedRequirement?: MaterialConsumedRequirementType[];
+  /** Element `ConsumableExpectedRequirement` of type `ConsumableExpectedRequirementType`, occurs 0..* (optional, repeated). */
   ConsumableExpectedRequirement?: ConsumableExpectedRequirementType[];
+  /**
+   * Finer steps nested inside this one.
+   *
+   * Element `SegmentRequirement` of type `SegmentRequirementType`, occurs 0..* (optional, repeated).
+   */
   SegmentRequirement?: SegmentRequirementType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
+  /**
+   * Where this step stands: forecast or released.
+   *
+   * Element `SegmentState` of type `RequestStateType`, occurs 0..1 (optional).
+   * Facets: enumeration "Forecast", "Released", "Other".
+   */
   SegmentState?: RequestStateType;
 }
 
 /** XSD complexType ProductionParameterType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProductionParameterType {
+  /** Element `ProductSegmentID` of type `ProductSegmentIDType`, occurs 0..1 (optional). */
   ProductSegmentID?: ProductSegmentIDType;
+  /** Element `ProcessSegmentID` of type `ProcessSegmentIDType`, occurs 0..1 (optional). */
   ProcessSegmentID?: ProcessSegmentIDType;
+  /** Element `Parameter` of type `ParameterType`, occurs 0..1 (optional). */
   Parameter?: ParameterType;
 }
 
 /** XSD complexType PersonnelRequirementType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface PersonnelRequirementType {
+  /** Element `PersonnelClassID` of type `PersonnelClassIDType`, occurs 0..* (optional, repeated). */
   PersonnelClassID?: PersonnelClassIDType[];
+  /** Element `PersonID` of type `PersonIDType`, occurs 0..* (optional, repeated). */
   PersonID?: PersonIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /** Element `PersonnelRequirementProperty` of type `PersonnelRequirementPropertyType`, occurs 0..* (optional, repeated). */
   PersonnelRequirementProperty?: PersonnelRequirementPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType PersonnelRequirementPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface PersonnelRequirementPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 1 (required). */
   ID: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
 }
 
 /** XSD complexType EquipmentRequirementType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface EquipmentRequirementType {
+  /** Element `EquipmentClassID` of type `EquipmentClassIDType`, occurs 0..* (optional, repeated). */
   EquipmentClassID?: EquipmentClassIDType[];
+  /** Element `EquipmentID` of type `EquipmentIDType`, occurs 0..* (optional, repeated). */
   EquipmentID?: EquipmentIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /** Element `EquipmentRequirementProperty` of type `EquipmentRequirementPropertyType`, occurs 0..* (optional, repeated). */
   EquipmentRequirementProperty?: EquipmentRequirementPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType EquipmentRequirementPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface EquipmentRequirementPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 1 (required). */
   ID: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
 }
 
 /** XSD complexType PhysicalAssetRequirementType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface PhysicalAssetRequirementType {
+  /** Element `PhysicalAssetClassID` of type `PhysicalAssetClassIDType`, occurs 0..* (optional, repeated). */
   PhysicalAssetClassID?: PhysicalAssetClassIDType[];
+  /** Element `PhysicalAssetID` of type `PhysicalAssetIDType`, occurs 0..* (optional, repeated). */
   PhysicalAssetID?: PhysicalAssetIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /** Element `PhysicalAssetRequirementProperty` of type `PhysicalAssetRequirementPropertyType`, occurs 0..* (optional, repeated). */
   PhysicalAssetRequirementProperty?: PhysicalAssetRequirementPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType PhysicalAssetRequirementPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface PhysicalAssetRequirementPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 1 (required). */
   ID: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
 }
 
 /** XSD complexType MaterialRequirementType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialRequirementType {
+  /**
+   * A class of material that satisfies the requirement, when any material of the class will do.
+   *
+   * Element `MaterialClassID` of type `MaterialClassIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialClassID?: MaterialClassIDType[];
+  /**
+   * The material (the ERP material number) that is required.
+   *
+   * Element `MaterialDefinitionID` of type `MaterialDefinitionIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialDefinitionID?: MaterialDefinitionIDType[];
+  /**
+   * A specific lot (batch) that is to be used or made.
+   *
+   * Element `MaterialLotID` of type `MaterialLotIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialLotID?: MaterialLotIDType[];
+  /**
+   * A specific part of a lot, such as a container or a pallet.
+   *
+   * Element `MaterialSubLotID` of type `MaterialSubLotIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialSubLotID?: MaterialSubLotIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /**
+   * Whether the material is consumed, produced, or used in another way by the step.
+   *
+   * Element `MaterialUse` of type `MaterialUseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Consumed", "Produced", "Consumable", "Replaced Assetn", "Replacement Asset", "Sample", "Resurned Sample", "Carrier", "Returned Carrier", "Other".
+   */
   MaterialUse?: MaterialUseType;
+  /**
+   * How much material is required, with its unit of measure.
+   *
+   * Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated).
+   */
   Quantity?: QuantityValueType[];
+  /** Element `AssemblyRequirement` of type `MaterialRequirementType`, occurs 0..* (optional, repeated). */
   AssemblyRequirement?: MaterialRequirementType[];
+  /**
+   * Element `AssemblyType` of type `AssemblyTypeType`, occurs 0..1 (optional).
+   * Facets: enumeration "Physical", "Logical", "Other".
+   */
   AssemblyType?: AssemblyTypeType;
+  /**
+   * Element `AssemblyRelationship` of type `AssemblyRelationshipType`, occurs 0..1 (optional).
+   * Facets: enumeration "Permanent", "Transient", "Other".
+   */
   AssemblyRelationship?: AssemblyRelationshipType;
+  /** Element `MaterialRequirementProperty` of type `MaterialRequirementPropertyType`, occurs 0..* (optional, repeated). */
   MaterialRequirementProperty?: MaterialRequirementPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType MaterialRequirementPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialRequirementPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 0..1 (optional). */
   ID?: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
 }
 
 /** XSD complexType MaterialProducedRequirementType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialProducedRequirementType {
+  /** Element `MaterialClassID` of type `MaterialClassIDType`, occurs 0..* (optional, repeated). */
   MaterialClassID?: MaterialClassIDType[];
+  /** Element `MaterialDefinitionID` of type `MaterialDefinitionIDType`, occurs 0..* (optional, repeated). */
   MaterialDefinitionID?: MaterialDefinitionIDType[];
+  /** Element `MaterialLotID` of type `MaterialLotIDType`, occurs 0..* (optional, repeated). */
   MaterialLotID?: MaterialLotIDType[];
+  /** Element `MaterialSubLotID` of type `MaterialSubLotIDType`, occurs 0..* (optional, repeated). */
   MaterialSubLotID?: MaterialSubLotIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /** Element `MaterialProducedRequirementProperty` of type `MaterialProducedRequirementPropertyType`, occurs 0..* (optional, repeated). */
   MaterialProducedRequirementProperty?: MaterialProducedRequirementPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType MaterialProducedRequirementPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialProducedRequirementPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 0..1 (optional). */
   ID?: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
 }
 
 /** XSD complexType MaterialConsumedRequirementType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialConsumedRequirementType {
+  /** Element `MaterialClassID` of type `MaterialClassIDType`, occurs 0..* (optional, repeated). */
   MaterialClassID?: MaterialClassIDType[];
+  /** Element `MaterialDefinitionID` of type `MaterialDefinitionIDType`, occurs 0..* (optional, repeated). */
   MaterialDefinitionID?: MaterialDefinitionIDType[];
+  /** Element `MaterialLotID` of type `MaterialLotIDType`, occurs 0..* (optional, repeated). */
   MaterialLotID?: MaterialLotIDType[];
+  /** Element `MaterialSubLotID` of type `MaterialSubLotIDType`, occurs 0..* (optional, repeated). */
   MaterialSubLotID?: MaterialSubLotIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /** Element `MaterialConsumedRequirementProperty` of type `MaterialConsumedRequirementPropertyType`, occurs 0..* (optional, repeated). */
   MaterialConsumedRequirementProperty?: MaterialConsumedRequirementPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType MaterialConsumedRequirementPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialConsumedRequirementPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 0..1 (optional). */
   ID?: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
 }
 
 /** XSD complexType ConsumableExpectedRequirementType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ConsumableExpectedRequirementType {
+  /** Element `MaterialClassID` of type `MaterialClassIDType`, occurs 0..* (optional, repeated). */
   MaterialClassID?: MaterialClassIDType[];
+  /** Element `MaterialDefinitionID` of type `MaterialDefinitionIDType`, occurs 0..* (optional, repeated). */
   MaterialDefinitionID?: MaterialDefinitionIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /** Element `ConsumableExpectedRequirementProperty` of type `ConsumableExpectedRequirementPropertyType`, occurs 0..* (optional, repeated). */
   ConsumableExpectedRequirementProperty?: ConsumableExpectedRequirementPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType ConsumableExpectedRequirementPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ConsumableExpectedRequirementPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 0..1 (optional). */
   ID?: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
 }
 
 /** XSD complexType GetProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface GetProductionScheduleType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `GetProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: GetProductionScheduleType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: GetProductionScheduleType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface GetProductionScheduleType_DataArea {
+  /** Element `Get` of type `TransGetType`, occurs 1 (required). */
   Get: TransGetType;
+  /** Element `ProductionSchedule` of type `ProductionScheduleType`, occurs 1..* (repeated). */
   ProductionSchedule: ProductionScheduleType[];
 }
 
 /** XSD complexType ShowProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ShowProductionScheduleType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `ShowProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: ShowProductionScheduleType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: ShowProductionScheduleType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ShowProductionScheduleType_DataArea {
+  /** Element `Show` of type `TransShowType`, occurs 1 (required). */
   Show: TransShowType;
+  /** Element `ProductionSchedule` of type `ProductionScheduleType`, occurs 1..* (repeated). */
   ProductionSchedule: ProductionScheduleType[];
 }
 
 /** XSD complexType ProcessProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProcessProductionScheduleType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `ProcessProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: ProcessProductionScheduleType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: ProcessProductionScheduleType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProcessProductionScheduleType_DataArea {
+  /** Element `Process` of type `TransProcessType`, occurs 1 (required). */
   Process: TransProcessType;
+  /** Element `ProductionSchedule` of type `ProductionScheduleType`, occurs 1..* (repeated). */
   ProductionSchedule: ProductionScheduleType[];
 }
 
 /** XSD complexType AcknowledgeProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface AcknowledgeProductionScheduleType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `AcknowledgeProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: AcknowledgeProductionScheduleType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: AcknowledgeProductionScheduleType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface AcknowledgeProductionScheduleType_DataArea {
+  /** Element `Acknowledge` of type `TransAcknowledgeType`, occurs 1 (required). */
   Acknowledge: TransAcknowledgeType;
+  /** Element `ProductionSchedule` of type `ProductionScheduleType`, occurs 1..* (repeated). */
   ProductionSchedule: ProductionScheduleType[];
 }
 
 /** XSD complexType ChangeProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ChangeProductionScheduleType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `ChangeProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: ChangeProductionScheduleType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: ChangeProductionScheduleType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ChangeProductionScheduleType_DataArea {
+  /** Element `Change` of type `TransChangeType`, occurs 1 (required). */
   Change: TransChangeType;
+  /** Element `ProductionSchedule` of type `ProductionScheduleType`, occurs 1..* (repeated). */
   ProductionSchedule: ProductionScheduleType[];
 }
 
 /** XSD complexType RespondProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface RespondProductionScheduleType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `RespondProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: RespondProductionScheduleType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: RespondProductionScheduleType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface RespondProductionScheduleType_DataArea {
+  /** Element `Respond` of type `TransRespondType`, occurs 1 (required). */
   Respond: TransRespondType;
+  /** Element `ProductionSchedule` of type `ProductionScheduleType`, occurs 1..* (repeated). */
   ProductionSchedule: ProductionScheduleType[];
 }
 
 /** XSD complexType CancelProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface CancelProductionScheduleType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `CancelProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: CancelProductionScheduleType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: CancelProductionScheduleType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface CancelProductionScheduleType_DataArea {
+  /** Element `Cancel` of type `TransCancelType`, occurs 1 (required). */
   Cancel: TransCancelType;
+  /** Element `ProductionSchedule` of type `ProductionScheduleType`, occurs 1..* (repeated). */
   ProductionSchedule: ProductionScheduleType[];
 }
 
 /** XSD complexType SyncProductionScheduleType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface SyncProductionScheduleType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `SyncProductionScheduleType_DataArea`, occurs 1 (required). */
   DataArea: SyncProductionScheduleType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: SyncProductionScheduleType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface SyncProductionScheduleType_DataArea {
+  /** Element `Sync` of type `TransSyncType`, occurs 1 (required). */
   Sync: TransSyncType;
+  /** Element `ProductionSchedule` of type `ProductionScheduleType`, occurs 1..* (repeated). */
   ProductionSchedule: ProductionScheduleType[];
 }
 
 /** XSD complexType EquipmentClassIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface EquipmentClassIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType EquipmentIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface EquipmentIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType MaterialClassIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface MaterialClassIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType MaterialDefinitionIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface MaterialDefinitionIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType MaterialLotIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface MaterialLotIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType MaterialSubLotIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface MaterialSubLotIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType PersonIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface PersonIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType PersonnelClassIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface PersonnelClassIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType PhysicalAssetClassIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface PhysicalAssetClassIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType PhysicalAssetIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface PhysicalAssetIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType ProcessSegmentIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface ProcessSegmentIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType ProductProductionRuleIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface ProductProductionRuleIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType ProductSegmentIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface ProductSegmentIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType ProductionRequestIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface ProductionRequestIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType ProductionScheduleIDType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface ProductionScheduleIDType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType VersionType (http://www.mesa.org/xml/B2MML-V0600); restriction of IdentifierType */
 export interface VersionType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType ActualEndTimeType (http://www.mesa.org/xml/B2MML-V0600); restriction of DateTimeType */
 export interface ActualEndTimeType {
+  /** Attribute `format` of type `xs:string`, optional. */
   format?: string;
+  /** The element's character data, of type `xs:dateTime`. */
   value: string;
 }
 
 /** XSD complexType ActualStartTimeType (http://www.mesa.org/xml/B2MML-V0600); restriction of DateTimeType */
 export interface ActualStartTimeType {
+  /** Attribute `format` of type `xs:string`, optional. */
   format?: string;
+  /** The element's character data, of type `xs:dateTime`. */
   value: string;
 }
 
 /** XSD complexType EarliestStartTimeType (http://www.mesa.org/xml/B2MML-V0600); restriction of DateTimeType */
 export interface EarliestStartTimeType {
+  /** Attribute `format` of type `xs:string`, optional. */
   format?: string;
+  /** The element's character data, of type `xs:dateTime`. */
   value: string;
 }
 
 /** XSD complexType EndTimeType (http://www.mesa.org/xml/B2MML-V0600); restriction of DateTimeType */
 export interface EndTimeType {
+  /** Attribute `format` of type `xs:string`, optional. */
   format?: string;
+  /** The element's character data, of type `xs:dateTime`. */
   value: string;
 }
 
 /** XSD complexType LatestEndTimeType (http://www.mesa.org/xml/B2MML-V0600); restriction of DateTimeType */
 export interface LatestEndTimeType {
+  /** Attribute `format` of type `xs:string`, optional. */
   format?: string;
+  /** The element's character data, of type `xs:dateTime`. */
   value: string;
 }
 
 /** XSD complexType PublishedDateType (http://www.mesa.org/xml/B2MML-V0600); restriction of DateTimeType */
 export interface PublishedDateType {
+  /** Attribute `format` of type `xs:string`, optional. */
   format?: string;
+  /** The element's character data, of type `xs:dateTime`. */
   value: string;
 }
 
 /** XSD complexType StartTimeType (http://www.mesa.org/xml/B2MML-V0600); restriction of DateTimeType */
 export interface StartTimeType {
+  /** Attribute `format` of type `xs:string`, optional. */
   format?: string;
+  /** The element's character data, of type `xs:dateTime`. */
   value: string;
 }
 
@@ -565,498 +1088,939 @@ export type DurationType = string;
 
 /** XSD complexType DescriptionType (http://www.mesa.org/xml/B2MML-V0600); restriction of TextType */
 export interface DescriptionType {
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** The element's character data, of type `xs:string`. */
   value: string;
 }
 
 /** XSD complexType PriorityType (http://www.mesa.org/xml/B2MML-V0600); restriction of NumericType */
 export interface PriorityType {
+  /** Attribute `format` of type `xs:string`, optional. */
   format?: string;
+  /** The element's character data, of type `xs:decimal`. */
   value: string;
 }
 
 /** XSD complexType UnitOfMeasureType (http://www.mesa.org/xml/B2MML-V0600); restriction of CodeType */
 export interface UnitOfMeasureType {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType AssemblyRelationship1Type (http://www.mesa.org/xml/B2MML-V0600); restriction of CodeType */
 export interface AssemblyRelationship1Type {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Permanent", "Transient", "Other".
+   */
   value: "Permanent" | "Transient" | "Other";
 }
 
 /** XSD complexType AssemblyRelationshipType (http://www.mesa.org/xml/B2MML-V0600); extension of AssemblyRelationship1Type */
 export interface AssemblyRelationshipType {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /** Attribute `OtherValue` of type `xs:string`, optional. */
   OtherValue?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Permanent", "Transient", "Other".
+   */
   value: "Permanent" | "Transient" | "Other";
 }
 
 /** XSD complexType AssemblyType1Type (http://www.mesa.org/xml/B2MML-V0600); restriction of CodeType */
 export interface AssemblyType1Type {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Physical", "Logical", "Other".
+   */
   value: "Physical" | "Logical" | "Other";
 }
 
 /** XSD complexType AssemblyTypeType (http://www.mesa.org/xml/B2MML-V0600); extension of AssemblyType1Type */
 export interface AssemblyTypeType {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /** Attribute `OtherValue` of type `xs:string`, optional. */
   OtherValue?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Physical", "Logical", "Other".
+   */
   value: "Physical" | "Logical" | "Other";
 }
 
 /** XSD complexType DataType1Type (http://www.mesa.org/xml/B2MML-V0600); restriction of CodeType */
 export interface DataType1Type {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Amount", "BinaryObject", "Code", "DateTime", "Identifier", "Indicator", "Measure", "Numeric", "Quantity", "Text", "string", "byte", "unsignedByte", "binary", "integer", "positiveInteger", "negativeInteger", "nonNegativeInteger", "nonPositiveInteger", "int", "unsignedInt", "long", "unsignedLong", "short", "unsignedShort", "decimal", "float", "double", "boolean", "time", "timeInstant", "timePeriod", "duration", "date", "dateTime", "month", "year", "century", "recurringDay", "recurringDate", "recurringDuration", "Name", "QName", "NCName", "uriReference", "language", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NOTATION", "NMTOKEN", "NMTOKENS", "Enumeration", "SVG", "Other".
+   */
   value: "Amount" | "BinaryObject" | "Code" | "DateTime" | "Identifier" | "Indicator" | "Measure" | "Numeric" | "Quantity" | "Text" | "string" | "byte" | "unsignedByte" | "binary" | "integer" | "positiveInteger" | "negativeInteger" | "nonNegativeInteger" | "nonPositiveInteger" | "int" | "unsignedInt" | "long" | "unsignedLong" | "short" | "unsignedShort" | "decimal" | "float" | "double" | "boolean" | "time" | "timeInstant" | "timePeriod" | "duration" | "date" | "dateTime" | "month" | "year" | "century" | "recurringDay" | "recurringDate" | "recurringDuration" | "Name" | "QName" | "NCName" | "uriReference" | "language" | "ID" | "IDREF" | "IDREFS" | "ENTITY" | "ENTITIES" | "NOTATION" | "NMTOKEN" | "NMTOKENS" | "Enumeration" | "SVG" | "Other";
 }
 
 /** XSD complexType DataTypeType (http://www.mesa.org/xml/B2MML-V0600); extension of DataType1Type */
 export interface DataTypeType {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /** Attribute `OtherValue` of type `xs:string`, optional. */
   OtherValue?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Amount", "BinaryObject", "Code", "DateTime", "Identifier", "Indicator", "Measure", "Numeric", "Quantity", "Text", "string", "byte", "unsignedByte", "binary", "integer", "positiveInteger", "negativeInteger", "nonNegativeInteger", "nonPositiveInteger", "int", "unsignedInt", "long", "unsignedLong", "short", "unsignedShort", "decimal", "float", "double", "boolean", "time", "timeInstant", "timePeriod", "duration", "date", "dateTime", "month", "year", "century", "recurringDay", "recurringDate", "recurringDuration", "Name", "QName", "NCName", "uriReference", "language", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NOTATION", "NMTOKEN", "NMTOKENS", "Enumeration", "SVG", "Other".
+   */
   value: "Amount" | "BinaryObject" | "Code" | "DateTime" | "Identifier" | "Indicator" | "Measure" | "Numeric" | "Quantity" | "Text" | "string" | "byte" | "unsignedByte" | "binary" | "integer" | "positiveInteger" | "negativeInteger" | "nonNegativeInteger" | "nonPositiveInteger" | "int" | "unsignedInt" | "long" | "unsignedLong" | "short" | "unsignedShort" | "decimal" | "float" | "double" | "boolean" | "time" | "timeInstant" | "timePeriod" | "duration" | "date" | "dateTime" | "month" | "year" | "century" | "recurringDay" | "recurringDate" | "recurringDuration" | "Name" | "QName" | "NCName" | "uriReference" | "language" | "ID" | "IDREF" | "IDREFS" | "ENTITY" | "ENTITIES" | "NOTATION" | "NMTOKEN" | "NMTOKENS" | "Enumeration" | "SVG" | "Other";
 }
 
 /** XSD complexType EquipmentElementLevel1Type (http://www.mesa.org/xml/B2MML-V0600); restriction of CodeType */
 export interface EquipmentElementLevel1Type {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Enterprise", "Site", "Area", "ProcessCell", "Unit", "ProductionLine", "WorkCell", "ProductionUnit", "StorageZone", "StorageUnit", "WorkCenter", "WorkUnit", "EquipmentModule", "ControlModule", "Other".
+   */
   value: "Enterprise" | "Site" | "Area" | "ProcessCell" | "Unit" | "ProductionLine" | "WorkCell" | "ProductionUnit" | "StorageZone" | "StorageUnit" | "WorkCenter" | "WorkUnit" | "EquipmentModule" | "ControlModule" | "Other";
 }
 
 /** XSD complexType EquipmentElementLevelType (http://www.mesa.org/xml/B2MML-V0600); extension of EquipmentElementLevel1Type */
 export interface EquipmentElementLevelType {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /** Attribute `OtherValue` of type `xs:string`, optional. */
   OtherValue?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Enterprise", "Site", "Area", "ProcessCell", "Unit", "ProductionLine", "WorkCell", "ProductionUnit", "StorageZone", "StorageUnit", "WorkCenter", "WorkUnit", "EquipmentModule", "ControlModule", "Other".
+   */
   value: "Enterprise" | "Site" | "Area" | "ProcessCell" | "Unit" | "ProductionLine" | "WorkCell" | "ProductionUnit" | "StorageZone" | "StorageUnit" | "WorkCenter" | "WorkUnit" | "EquipmentModule" | "ControlModule" | "Other";
 }
 
 /** XSD complexType MaterialUse1Type (http://www.mesa.org/xml/B2MML-V0600); restriction of CodeType */
 export interface MaterialUse1Type {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Consumed", "Produced", "Consumable", "Replaced Assetn", "Replacement Asset", "Sample", "Resurned Sample", "Carrier", "Returned Carrier", "Other".
+   */
   value: "Consumed" | "Produced" | "Consumable" | "Replaced Assetn" | "Replacement Asset" | "Sample" | "Resurned Sample" | "Carrier" | "Returned Carrier" | "Other";
 }
 
 /** XSD complexType MaterialUseType (http://www.mesa.org/xml/B2MML-V0600); extension of MaterialUse1Type */
 export interface MaterialUseType {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /** Attribute `OtherValue` of type `xs:string`, optional. */
   OtherValue?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Consumed", "Produced", "Consumable", "Replaced Assetn", "Replacement Asset", "Sample", "Resurned Sample", "Carrier", "Returned Carrier", "Other".
+   */
   value: "Consumed" | "Produced" | "Consumable" | "Replaced Assetn" | "Replacement Asset" | "Sample" | "Resurned Sample" | "Carrier" | "Returned Carrier" | "Other";
 }
 
 /** XSD complexType RequestState1Type (http://www.mesa.org/xml/B2MML-V0600); restriction of CodeType */
 export interface RequestState1Type {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Forecast", "Released", "Other".
+   */
   value: "Forecast" | "Released" | "Other";
 }
 
 /** XSD complexType RequestStateType (http://www.mesa.org/xml/B2MML-V0600); extension of RequestState1Type */
 export interface RequestStateType {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /** Attribute `OtherValue` of type `xs:string`, optional. */
   OtherValue?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Forecast", "Released", "Other".
+   */
   value: "Forecast" | "Released" | "Other";
 }
 
 /** XSD complexType RequiredByRequestedSegmentResponse1Type (http://www.mesa.org/xml/B2MML-V0600); restriction of CodeType */
 export interface RequiredByRequestedSegmentResponse1Type {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   value: "Required" | "Optional" | "Other";
 }
 
 /** XSD complexType RequiredByRequestedSegmentResponseType (http://www.mesa.org/xml/B2MML-V0600); extension of RequiredByRequestedSegmentResponse1Type */
 export interface RequiredByRequestedSegmentResponseType {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /** Attribute `OtherValue` of type `xs:string`, optional. */
   OtherValue?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   value: "Required" | "Optional" | "Other";
 }
 
 /** XSD complexType ResponseState1Type (http://www.mesa.org/xml/B2MML-V0600); restriction of CodeType */
 export interface ResponseState1Type {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Ready", "Running", "Completed", "Aborted", "Holding", "Paused", "Other".
+   */
   value: "Ready" | "Running" | "Completed" | "Aborted" | "Holding" | "Paused" | "Other";
 }
 
 /** XSD complexType ResponseStateType (http://www.mesa.org/xml/B2MML-V0600); extension of ResponseState1Type */
 export interface ResponseStateType {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /** Attribute `OtherValue` of type `xs:string`, optional. */
   OtherValue?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Ready", "Running", "Completed", "Aborted", "Holding", "Paused", "Other".
+   */
   value: "Ready" | "Running" | "Completed" | "Aborted" | "Holding" | "Paused" | "Other";
 }
 
 /** XSD complexType AnyGenericValueType (http://www.mesa.org/xml/B2MML-V0600); extension of string */
 export interface AnyGenericValueType {
+  /** Attribute `currencyID` of type `xs:normalizedString`, optional. */
   currencyID?: string;
+  /** Attribute `currencyCodeListVersionID` of type `xs:normalizedString`, optional. */
   currencyCodeListVersionID?: string;
+  /** Attribute `encodingCode` of type `xs:normalizedString`, optional. */
   encodingCode?: string;
+  /** Attribute `format` of type `xs:string`, optional. */
   format?: string;
+  /** Attribute `characterSetCode` of type `xs:normalizedString`, optional. */
   characterSetCode?: string;
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `languageLocaleID` of type `xs:normalizedString`, optional. */
   languageLocaleID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemaURI` of type `xs:anyURI`, optional. */
   listSchemaURI?: string;
+  /** Attribute `mimeCode` of type `xs:normalizedString`, optional. */
   mimeCode?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `schemaID` of type `xs:normalizedString`, optional. */
   schemaID?: string;
+  /** Attribute `schemaName` of type `xs:string`, optional. */
   schemaName?: string;
+  /** Attribute `schemaAgencyID` of type `xs:normalizedString`, optional. */
   schemaAgencyID?: string;
+  /** Attribute `schemaAgencyName` of type `xs:string`, optional. */
   schemaAgencyName?: string;
+  /** Attribute `schemaVersionID` of type `xs:normalizedString`, optional. */
   schemaVersionID?: string;
+  /** Attribute `schemaDataURI` of type `xs:anyURI`, optional. */
   schemaDataURI?: string;
+  /** Attribute `schemaURI` of type `xs:anyURI`, optional. */
   schemaURI?: string;
+  /** Attribute `unitCode` of type `xs:normalizedString`, optional. */
   unitCode?: string;
+  /** Attribute `unitCodeListID` of type `xs:normalizedString`, optional. */
   unitCodeListID?: string;
+  /** Attribute `unitCodeListAgencyID` of type `xs:normalizedString`, optional. */
   unitCodeListAgencyID?: string;
+  /** Attribute `unitCodeListAgencyName` of type `xs:string`, optional. */
   unitCodeListAgencyName?: string;
+  /** Attribute `unitCodeListVersionID` of type `xs:normalizedString`, optional. */
   unitCodeListVersionID?: string;
+  /** Attribute `filename` of type `xs:string`, optional. */
   filename?: string;
+  /** Attribute `uri` of type `xs:anyURI`, optional. */
   uri?: string;
+  /** The element's character data, of type `xs:string`. */
   value: string;
 }
 
 /** XSD complexType QuantityStringType (http://www.mesa.org/xml/B2MML-V0600); restriction of AnyGenericValueType */
 export interface QuantityStringType {
+  /** Attribute `currencyID` of type `xs:normalizedString`, optional. */
   currencyID?: string;
+  /** Attribute `currencyCodeListVersionID` of type `xs:normalizedString`, optional. */
   currencyCodeListVersionID?: string;
+  /** Attribute `encodingCode` of type `xs:normalizedString`, optional. */
   encodingCode?: string;
+  /** Attribute `format` of type `xs:string`, optional. */
   format?: string;
+  /** Attribute `characterSetCode` of type `xs:normalizedString`, optional. */
   characterSetCode?: string;
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `languageLocaleID` of type `xs:normalizedString`, optional. */
   languageLocaleID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemaURI` of type `xs:anyURI`, optional. */
   listSchemaURI?: string;
+  /** Attribute `mimeCode` of type `xs:normalizedString`, optional. */
   mimeCode?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `schemaID` of type `xs:normalizedString`, optional. */
   schemaID?: string;
+  /** Attribute `schemaName` of type `xs:string`, optional. */
   schemaName?: string;
+  /** Attribute `schemaAgencyID` of type `xs:normalizedString`, optional. */
   schemaAgencyID?: string;
+  /** Attribute `schemaAgencyName` of type `xs:string`, optional. */
   schemaAgencyName?: string;
+  /** Attribute `schemaVersionID` of type `xs:normalizedString`, optional. */
   schemaVersionID?: string;
+  /** Attribute `schemaDataURI` of type `xs:anyURI`, optional. */
   schemaDataURI?: string;
+  /** Attribute `schemaURI` of type `xs:anyURI`, optional. */
   schemaURI?: string;
+  /** Attribute `unitCode` of type `xs:normalizedString`, optional. */
   unitCode?: string;
+  /** Attribute `unitCodeListID` of type `xs:normalizedString`, optional. */
   unitCodeListID?: string;
+  /** Attribute `unitCodeListAgencyID` of type `xs:normalizedString`, optional. */
   unitCodeListAgencyID?: string;
+  /** Attribute `unitCodeListAgencyName` of type `xs:string`, optional. */
   unitCodeListAgencyName?: string;
+  /** Attribute `unitCodeListVersionID` of type `xs:normalizedString`, optional. */
   unitCodeListVersionID?: string;
+  /** Attribute `filename` of type `xs:string`, optional. */
   filename?: string;
+  /** Attribute `uri` of type `xs:anyURI`, optional. */
   uri?: string;
+  /** The element's character data, of type `xs:string`. */
   value: string;
 }
 
 /** XSD complexType ValueStringType (http://www.mesa.org/xml/B2MML-V0600); restriction of AnyGenericValueType */
 export interface ValueStringType {
+  /** Attribute `currencyID` of type `xs:normalizedString`, optional. */
   currencyID?: string;
+  /** Attribute `currencyCodeListVersionID` of type `xs:normalizedString`, optional. */
   currencyCodeListVersionID?: string;
+  /** Attribute `encodingCode` of type `xs:normalizedString`, optional. */
   encodingCode?: string;
+  /** Attribute `format` of type `xs:string`, optional. */
   format?: string;
+  /** Attribute `characterSetCode` of type `xs:normalizedString`, optional. */
   characterSetCode?: string;
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `languageLocaleID` of type `xs:normalizedString`, optional. */
   languageLocaleID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemaURI` of type `xs:anyURI`, optional. */
   listSchemaURI?: string;
+  /** Attribute `mimeCode` of type `xs:normalizedString`, optional. */
   mimeCode?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `schemaID` of type `xs:normalizedString`, optional. */
   schemaID?: string;
+  /** Attribute `schemaName` of type `xs:string`, optional. */
   schemaName?: string;
+  /** Attribute `schemaAgencyID` of type `xs:normalizedString`, optional. */
   schemaAgencyID?: string;
+  /** Attribute `schemaAgencyName` of type `xs:string`, optional. */
   schemaAgencyName?: string;
+  /** Attribute `schemaVersionID` of type `xs:normalizedString`, optional. */
   schemaVersionID?: string;
+  /** Attribute `schemaDataURI` of type `xs:anyURI`, optional. */
   schemaDataURI?: string;
+  /** Attribute `schemaURI` of type `xs:anyURI`, optional. */
   schemaURI?: string;
+  /** Attribute `unitCode` of type `xs:normalizedString`, optional. */
   unitCode?: string;
+  /** Attribute `unitCodeListID` of type `xs:normalizedString`, optional. */
   unitCodeListID?: string;
+  /** Attribute `unitCodeListAgencyID` of type `xs:normalizedString`, optional. */
   unitCodeListAgencyID?: string;
+  /** Attribute `unitCodeListAgencyName` of type `xs:string`, optional. */
   unitCodeListAgencyName?: string;
+  /** Attribute `unitCodeListVersionID` of type `xs:normalizedString`, optional. */
   unitCodeListVersionID?: string;
+  /** Attribute `filename` of type `xs:string`, optional. */
   filename?: string;
+  /** Attribute `uri` of type `xs:anyURI`, optional. */
   uri?: string;
+  /** The element's character data, of type `xs:string`. */
   value: string;
 }
 
 /** XSD complexType QuantityValueType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface QuantityValueType {
+  /**
+   * The amount as written, for example 12.500; kept as text so that no digit is lost.
+   *
+   * Element `QuantityString` of type `QuantityStringType`, occurs 1 (required), nillable.
+   */
   QuantityString: QuantityStringType | $XsiNil;
+  /**
+   * How the amount is to be read, for example as a decimal or an integer.
+   *
+   * Element `DataType` of type `DataTypeType`, occurs 0..1 (optional), nillable.
+   * Facets: enumeration "Amount", "BinaryObject", "Code", "DateTime", "Identifier", "Indicator", "Measure", "Numeric", "Quantity", "Text", "string", "byte", "unsignedByte", "binary", "integer", "positiveInteger", "negativeInteger", "nonNegativeInteger", "nonPositiveInteger", "int", "unsignedInt", "long", "unsignedLong", "short", "unsignedShort", "decimal", "float", "double", "boolean", "time", "timeInstant", "timePeriod", "duration", "date", "dateTime", "month", "year", "century", "recurringDay", "recurringDate", "recurringDuration", "Name", "QName", "NCName", "uriReference", "language", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NOTATION", "NMTOKEN", "NMTOKENS", "Enumeration", "SVG", "Other".
+   */
   DataType?: DataTypeType | $XsiNil;
+  /**
+   * The unit the amount is given in, for example kg or L.
+   *
+   * Element `UnitOfMeasure` of type `UnitOfMeasureType`, occurs 0..1 (optional), nillable.
+   */
   UnitOfMeasure?: UnitOfMeasureType | $XsiNil;
+  /**
+   * Identifies this quantity when several are given for the same item.
+   *
+   * Element `Key` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   Key?: IdentifierType;
 }
 
 /** XSD complexType ValueType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ValueType {
+  /** Element `ValueString` of type `ValueStringType`, occurs 1 (required), nillable. */
   ValueString: ValueStringType | $XsiNil;
+  /**
+   * Element `DataType` of type `DataTypeType`, occurs 0..1 (optional), nillable.
+   * Facets: enumeration "Amount", "BinaryObject", "Code", "DateTime", "Identifier", "Indicator", "Measure", "Numeric", "Quantity", "Text", "string", "byte", "unsignedByte", "binary", "integer", "positiveInteger", "negativeInteger", "nonNegativeInteger", "nonPositiveInteger", "int", "unsignedInt", "long", "unsignedLong", "short", "unsignedShort", "decimal", "float", "double", "boolean", "time", "timeInstant", "timePeriod", "duration", "date", "dateTime", "month", "year", "century", "recurringDay", "recurringDate", "recurringDuration", "Name", "QName", "NCName", "uriReference", "language", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NOTATION", "NMTOKEN", "NMTOKENS", "Enumeration", "SVG", "Other".
+   */
   DataType?: DataTypeType | $XsiNil;
+  /** Element `UnitOfMeasure` of type `UnitOfMeasureType`, occurs 0..1 (optional), nillable. */
   UnitOfMeasure?: UnitOfMeasureType | $XsiNil;
+  /** Element `Key` of type `IdentifierType`, occurs 0..1 (optional). */
   Key?: IdentifierType;
 }
 
 /** XSD complexType ParameterType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ParameterType {
+  /** Element `ID` of type `IdentifierType`, occurs 1 (required). */
   ID: IdentifierType;
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Parameter` of type `ParameterType`, occurs 0..* (optional, repeated). */
   Parameter?: ParameterType[];
 }
 
 /** XSD complexType HierarchyScopeType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface HierarchyScopeType {
+  /** Element `EquipmentID` of type `EquipmentIDType`, occurs 1 (required). */
   EquipmentID: EquipmentIDType;
+  /**
+   * Element `EquipmentElementLevel` of type `EquipmentElementLevelType`, occurs 1 (required).
+   * Facets: enumeration "Enterprise", "Site", "Area", "ProcessCell", "Unit", "ProductionLine", "WorkCell", "ProductionUnit", "StorageZone", "StorageUnit", "WorkCenter", "WorkUnit", "EquipmentModule", "ControlModule", "Other".
+   */
   EquipmentElementLevel: EquipmentElementLevelType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
 }
 
 /** XSD complexType LocationType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface LocationType {
+  /** Element `EquipmentID` of type `EquipmentIDType`, occurs 1 (required). */
   EquipmentID: EquipmentIDType;
+  /**
+   * Element `EquipmentElementLevel` of type `EquipmentElementLevelType`, occurs 1 (required).
+   * Facets: enumeration "Enterprise", "Site", "Area", "ProcessCell", "Unit", "ProductionLine", "WorkCell", "ProductionUnit", "StorageZone", "StorageUnit", "WorkCenter", "WorkUnit", "EquipmentModule", "ControlModule", "Other".
+   */
   EquipmentElementLevel: EquipmentElementLevelType;
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
 }
 
 /** XSD complexType CodeType (http://www.mesa.org/xml/B2MML-V0600); extension of normalizedString */
 export interface CodeType {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType DateTimeType (http://www.mesa.org/xml/B2MML-V0600); extension of dateTime */
 export interface DateTimeType {
+  /** Attribute `format` of type `xs:string`, optional. */
   format?: string;
+  /** The element's character data, of type `xs:dateTime`. */
   value: string;
 }
 
 /** XSD complexType IdentifierType (http://www.mesa.org/xml/B2MML-V0600); extension of normalizedString */
 export interface IdentifierType {
+  /** Attribute `schemeID` of type `xs:normalizedString`, optional. */
   schemeID?: string;
+  /** Attribute `schemeName` of type `xs:string`, optional. */
   schemeName?: string;
+  /** Attribute `schemeAgencyID` of type `xs:normalizedString`, optional. */
   schemeAgencyID?: string;
+  /** Attribute `schemeAgencyName` of type `xs:string`, optional. */
   schemeAgencyName?: string;
+  /** Attribute `schemeVersionID` of type `xs:normalizedString`, optional. */
   schemeVersionID?: string;
+  /** Attribute `schemeDataURI` of type `xs:anyURI`, optional. */
   schemeDataURI?: string;
+  /** Attribute `schemeURI` of type `xs:anyURI`, optional. */
   schemeURI?: string;
+  /** The element's character data, of type `xs:normalizedString`. */
   value: string;
 }
 
 /** XSD complexType NumericType (http://www.mesa.org/xml/B2MML-V0600); extension of decimal */
 export interface NumericType {
+  /** Attribute `format` of type `xs:string`, optional. */
   format?: string;
+  /** The element's character data, of type `xs:decimal`. */
   value: string;
 }
 
 /** XSD complexType TextType (http://www.mesa.org/xml/B2MML-V0600); extension of string */
 export interface TextType {
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** The element's character data, of type `xs:string`. */
   value: string;
 }
 
 /** XSD complexType TransApplicationAreaType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransApplicationAreaType {
+  /**
+   * The application that sent the message.
+   *
+   * Element `Sender` of type `TransSenderType`, occurs 0..1 (optional).
+   */
   Sender?: TransSenderType;
+  /**
+   * The applications the message is meant for.
+   *
+   * Element `Receiver` of type `TransReceiverType`, occurs 0..* (optional, repeated).
+   */
   Receiver?: TransReceiverType[];
+  /**
+   * When the sending application created the message.
+   *
+   * Element `CreationDateTime` of type `DateTimeType`, occurs 1 (required).
+   */
   CreationDateTime: DateTimeType;
+  /** Element `Signature` of type `TransSignatureType`, occurs 0..1 (optional). */
   Signature?: TransSignatureType;
+  /**
+   * Identifies this message uniquely; a receiver uses it to detect a message delivered twice and an acknowledgement to refer to it.
+   *
+   * Element `BODID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   BODID?: IdentifierType;
+  /** Element `UserArea` of type `TransUserAreaType`, occurs 0..1 (optional). */
   UserArea?: TransUserAreaType;
 }
 
 /** XSD complexType TransSenderType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransSenderType {
+  /** Element `LogicalID` of type `IdentifierType`, occurs 0..1 (optional). */
   LogicalID?: IdentifierType;
+  /** Element `ComponentID` of type `IdentifierType`, occurs 0..1 (optional). */
   ComponentID?: IdentifierType;
+  /** Element `TaskID` of type `IdentifierType`, occurs 0..1 (optional). */
   TaskID?: IdentifierType;
+  /** Element `ReferenceID` of type `IdentifierType`, occurs 0..1 (optional). */
   ReferenceID?: IdentifierType;
+  /**
+   * Element `ConfirmationCode` of type `TransConfirmationCodeType`, occurs 0..1 (optional).
+   * Facets: enumeration "Always", "Never", "OnError".
+   */
   ConfirmationCode?: TransConfirmationCodeType;
+  /** Element `AuthorizationID` of type `IdentifierType`, occurs 0..1 (optional). */
   AuthorizationID?: IdentifierType;
 }
 
 /** XSD complexType TransReceiverType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransReceiverType {
+  /** Element `LogicalID` of type `IdentifierType`, occurs 0..1 (optional). */
   LogicalID?: IdentifierType;
+  /** Element `ComponentID` of type `IdentifierType`, occurs 0..1 (optional). */
   ComponentID?: IdentifierType;
+  /** Element `ID` of type `IdentifierType`, occurs 0..* (optional, repeated). */
   ID?: IdentifierType[];
 }
 
 /** XSD complexType TransConfirmationCodeType (http://www.mesa.org/xml/B2MML-V0600); restriction of CodeType */
 export interface TransConfirmationCodeType {
+  /** Attribute `listID` of type `xs:normalizedString`, optional. */
   listID?: string;
+  /** Attribute `listAgencyID` of type `xs:normalizedString`, optional. */
   listAgencyID?: string;
+  /** Attribute `listAgencyName` of type `xs:string`, optional. */
   listAgencyName?: string;
+  /** Attribute `listName` of type `xs:string`, optional. */
   listName?: string;
+  /** Attribute `listVersionID` of type `xs:normalizedString`, optional. */
   listVersionID?: string;
+  /** Attribute `name` of type `xs:string`, optional. */
   name?: string;
+  /** Attribute `languageID` of type `xs:language`, optional. */
   languageID?: string;
+  /** Attribute `listURI` of type `xs:anyURI`, optional. */
   listURI?: string;
+  /** Attribute `listSchemeURI` of type `xs:anyURI`, optional. */
   listSchemeURI?: string;
+  /**
+   * The element's character data, of type `xs:normalizedString`.
+   * Facets: enumeration "Always", "Never", "OnError".
+   */
   value: "Always" | "Never" | "OnError";
 }
 
 /** XSD complexType TransSignatureType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransSignatureType {
+  /** Wildcard `xs:any` (namespace ##any, processContents strict), occurs 0..* (optional, repeated): the matched elements as trees. */
   any?: $AnyElement[];
+  /** Attribute `qualifyingAgencyID` of type `xs:normalizedString`, optional. */
   qualifyingAgencyID?: string;
 }
 
 /** XSD complexType TransUserAreaType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransUserAreaType {
+  /** Wildcard `xs:any` (namespace ##any, processContents strict), occurs 0..* (optional, repeated): the matched elements as trees. */
   any?: $AnyElement[];
 }
 
@@ -1071,444 +2035,926 @@ export type TransResponseCodeType = "Always" | "OnError";
 
 /** XSD complexType TransExpression1Type (http://www.mesa.org/xml/B2MML-V0600); extension of token */
 export interface TransExpression1Type {
+  /** The element's character data, of type `xs:token`. */
   value: string;
 }
 
 /** XSD complexType TransExpressionType (http://www.mesa.org/xml/B2MML-V0600); extension of TransExpression1Type */
 export interface TransExpressionType {
+  /** Attribute `actionCode` of type `TransActionCodeType`, required. */
   actionCode: TransActionCodeType;
+  /** Attribute `expressionLanguage` of type `xs:token`, optional. */
   expressionLanguage?: string;
+  /** The element's character data, of type `xs:token`. */
   value: string;
 }
 
 /** XSD complexType TransActionCriteriaType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransActionCriteriaType {
+  /** Element `ActionExpression` of type `TransExpressionType`, occurs 0..* (optional, repeated). */
   ActionExpression?: TransExpressionType[];
+  /** Element `ChangeStatus` of type `TransChangeStatusType`, occurs 0..1 (optional). */
   ChangeStatus?: TransChangeStatusType;
 }
 
 /** XSD complexType TransResponseCriteriaType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransResponseCriteriaType {
+  /** Element `ResponseExpression` of type `TransExpressionType`, occurs 0..1 (optional). */
   ResponseExpression?: TransExpressionType;
+  /** Element `ChangeStatus` of type `TransChangeStatusType`, occurs 0..1 (optional). */
   ChangeStatus?: TransChangeStatusType;
 }
 
 /** XSD complexType TransChangeStatusType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransChangeStatusType {
+  /** Element `Code` of type `CodeType`, occurs 0..1 (optional). */
   Code?: CodeType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..1 (optional). */
   Description?: DescriptionType;
+  /** Element `EffectiveDateTime` of type `DateTimeType`, occurs 0..1 (optional). */
   EffectiveDateTime?: DateTimeType;
+  /** Element `ReasonCode` of type `CodeType`, occurs 0..1 (optional). */
   ReasonCode?: CodeType;
+  /** Element `Reason` of type `CodeType`, occurs 0..* (optional, repeated). */
   Reason?: CodeType[];
+  /** Element `StateChange` of type `TransStateChangeType`, occurs 0..* (optional, repeated). */
   StateChange?: TransStateChangeType[];
+  /** Element `UserArea` of type `TransUserAreaType`, occurs 0..1 (optional). */
   UserArea?: TransUserAreaType;
 }
 
 /** XSD complexType TransStateChangeType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransStateChangeType {
+  /** Element `FromStateCode` of type `CodeType`, occurs 0..1 (optional). */
   FromStateCode?: CodeType;
+  /** Element `ToStateCode` of type `CodeType`, occurs 0..1 (optional). */
   ToStateCode?: CodeType;
+  /** Element `ChangeDateTime` of type `DateTimeType`, occurs 0..1 (optional). */
   ChangeDateTime?: DateTimeType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated); optional as part of a choice or an optional group. */
   Description?: DescriptionType[];
+  /** Element `Note` of type `TextType`, occurs 0..* (optional, repeated); optional as part of a choice or an optional group. */
   Note?: TextType[];
+  /** Element `UserArea` of type `TransUserAreaType`, occurs 0..1 (optional). */
   UserArea?: TransUserAreaType;
 }
 
 /** XSD complexType TransGetType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransGetType {
+  /** Element `Expression` of type `xs:token`, occurs 0..* (optional, repeated). */
   Expression?: string[];
 }
 
 /** XSD complexType TransProcessType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransProcessType {
+  /** Element `ActionCriteria` of type `TransActionCriteriaType`, occurs 0..* (optional, repeated). */
   ActionCriteria?: TransActionCriteriaType[];
+  /**
+   * Attribute `acknowledgeCode` of type `TransResponseCodeType`, optional.
+   * Facets: enumeration "Always", "OnError".
+   */
   acknowledgeCode?: TransResponseCodeType;
 }
 
 /** XSD complexType TransChangeType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransChangeType {
+  /** Element `ActionCriteria` of type `TransActionCriteriaType`, occurs 0..* (optional, repeated). */
   ActionCriteria?: TransActionCriteriaType[];
+  /**
+   * Attribute `responseCode` of type `TransResponseCodeType`, optional.
+   * Facets: enumeration "Always", "OnError".
+   */
   responseCode?: TransResponseCodeType;
 }
 
 /** XSD complexType TransCancelType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransCancelType {
+  /** Element `ActionCriteria` of type `TransActionCriteriaType`, occurs 0..* (optional, repeated). */
   ActionCriteria?: TransActionCriteriaType[];
 }
 
 /** XSD complexType TransSyncType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransSyncType {
+  /** Element `ActionCriteria` of type `TransActionCriteriaType`, occurs 0..* (optional, repeated). */
   ActionCriteria?: TransActionCriteriaType[];
 }
 
 /** XSD complexType TransShowType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransShowType {
+  /** Element `OriginalApplicationArea` of type `TransApplicationAreaType`, occurs 0..1 (optional). */
   OriginalApplicationArea?: TransApplicationAreaType;
+  /** Element `ResponseCriteria` of type `TransResponseCriteriaType`, occurs 0..* (optional, repeated). */
   ResponseCriteria?: TransResponseCriteriaType[];
 }
 
 /** XSD complexType TransAcknowledgeType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransAcknowledgeType {
+  /** Element `OriginalApplicationArea` of type `TransApplicationAreaType`, occurs 0..1 (optional). */
   OriginalApplicationArea?: TransApplicationAreaType;
+  /** Element `ResponseCriteria` of type `TransResponseCriteriaType`, occurs 0..* (optional, repeated). */
   ResponseCriteria?: TransResponseCriteriaType[];
 }
 
 /** XSD complexType TransRespondType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface TransRespondType {
+  /** Element `OriginalApplicationArea` of type `TransApplicationAreaType`, occurs 0..1 (optional). */
   OriginalApplicationArea?: TransApplicationAreaType;
+  /** Element `ResponseCriteria` of type `TransResponseCriteriaType`, occurs 0..* (optional, repeated). */
   ResponseCriteria?: TransResponseCriteriaType[];
 }
 
 /** XSD complexType SegmentResponseType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface SegmentResponseType {
+  /**
+   * Identifies this step's result in the sending system.
+   *
+   * Element `ID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   ID?: IdentifierType;
+  /**
+   * The process segment that was run.
+   *
+   * Element `ProcessSegmentID` of type `ProcessSegmentIDType`, occurs 0..* (optional, repeated).
+   */
   ProcessSegmentID?: ProcessSegmentIDType[];
+  /**
+   * The product segment (recipe or routing step) that was run.
+   *
+   * Element `ProductSegmentID` of type `ProductSegmentIDType`, occurs 0..* (optional, repeated).
+   */
   ProductSegmentID?: ProductSegmentIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /**
+   * When the step actually began.
+   *
+   * Element `ActualStartTime` of type `ActualStartTimeType`, occurs 0..1 (optional).
+   */
   ActualStartTime?: ActualStartTimeType;
+  /**
+   * When the step actually ended.
+   *
+   * Element `ActualEndTime` of type `ActualEndTimeType`, occurs 0..1 (optional).
+   */
   ActualEndTime?: ActualEndTimeType;
+  /**
+   * Values recorded while the step ran, such as measured process values.
+   *
+   * Element `ProductionData` of type `ProductionDataType`, occurs 0..* (optional, repeated).
+   */
   ProductionData?: ProductionDataType[];
+  /**
+   * People who actually worked on the step.
+   *
+   * Element `PersonnelActual` of type `PersonnelActualType`, occurs 0..* (optional, repeated).
+   */
   PersonnelActual?: PersonnelActualType[];
+  /**
+   * Equipment actually used by the step.
+   *
+   * Element `EquipmentActual` of type `EquipmentActualType`, occurs 0..* (optional, repeated).
+   */
   EquipmentActual?: EquipmentActualType[];
+  /** Element `PhysicalAssetActual` of type `PhysicalAssetActualType`, occurs 0..* (optional, repeated). */
   PhysicalAssetActual?: PhysicalAssetActualType[];
+  /**
+   * Material actually consumed or produced by the step, with its quantity.
+   *
+   * Element `MaterialActual` of type `MaterialActualType`, occurs 0..* (optional, repeated).
+   */
   MaterialActual?: MaterialActualType[];
+  /** Element `MaterialProducedActual` of type `MaterialProducedActualType`, occurs 0..* (optional, repeated). */
   MaterialProducedActual?: MaterialProducedActualType[];
+  /** Element `MaterialConsumedActual` of type `MaterialConsumedActualType`, occurs 0..* (optional, repeated). */
   MaterialConsumedActual?: MaterialConsumedActualType[];
+  /** Element `ConsumableActual` of type `ConsumableActualType`, occurs 0..* (optional, repeated). */
   ConsumableActual?: ConsumableActualType[];
+  /**
+   * Finer steps nested inside this one.
+   *
+   * Element `SegmentResponse` of type `SegmentResponseType`, occurs 0..* (optional, repeated).
+   */
   SegmentResponse?: SegmentResponseType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
+  /**
+   * Where the step stands, for example running, completed or aborted.
+   *
+   * Element `SegmentState` of type `ResponseStateType`, occurs 0..1 (optional).
+   * Facets: enumeration "Ready", "Running", "Completed", "Aborted", "Holding", "Paused", "Other".
+   */
   SegmentState?: ResponseStateType;
 }
 
 /** XSD complexType ProductionDataType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProductionDataType {
+  /** Element `ID` of type `IdentifierType`, occurs 1 (required). */
   ID: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
+  /** Element `ProductionData` of type `ProductionDataType`, occurs 0..* (optional, repeated). */
   ProductionData?: ProductionDataType[];
 }
 
 /** XSD complexType PersonnelActualType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface PersonnelActualType {
+  /** Element `PersonnelClassID` of type `PersonnelClassIDType`, occurs 0..* (optional, repeated). */
   PersonnelClassID?: PersonnelClassIDType[];
+  /** Element `PersonID` of type `PersonIDType`, occurs 0..* (optional, repeated). */
   PersonID?: PersonIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /** Element `PersonnelActualProperty` of type `PersonnelActualPropertyType`, occurs 0..* (optional, repeated). */
   PersonnelActualProperty?: PersonnelActualPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType PersonnelActualPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface PersonnelActualPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 1 (required). */
   ID: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType EquipmentActualType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface EquipmentActualType {
+  /** Element `EquipmentClassID` of type `EquipmentClassIDType`, occurs 0..* (optional, repeated). */
   EquipmentClassID?: EquipmentClassIDType[];
+  /** Element `EquipmentID` of type `EquipmentIDType`, occurs 0..* (optional, repeated). */
   EquipmentID?: EquipmentIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /** Element `EquipmentActualProperty` of type `EquipmentActualPropertyType`, occurs 0..* (optional, repeated). */
   EquipmentActualProperty?: EquipmentActualPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType EquipmentActualPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface EquipmentActualPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 1 (required). */
   ID: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType PhysicalAssetActualType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface PhysicalAssetActualType {
+  /** Element `PhysicalAssetClassID` of type `PhysicalAssetClassIDType`, occurs 0..* (optional, repeated). */
   PhysicalAssetClassID?: PhysicalAssetClassIDType[];
+  /** Element `PhysicalAssetID` of type `PhysicalAssetIDType`, occurs 0..* (optional, repeated). */
   PhysicalAssetID?: PhysicalAssetIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /** Element `PhysicalAssetActualProperty` of type `PhysicalAssetActualPropertyType`, occurs 0..* (optional, repeated). */
   PhysicalAssetActualProperty?: PhysicalAssetActualPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType PhysicalAssetActualPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface PhysicalAssetActualPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 1 (required). */
   ID: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType MaterialActualType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialActualType {
+  /**
+   * The class of the material that was used.
+   *
+   * Element `MaterialClassID` of type `MaterialClassIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialClassID?: MaterialClassIDType[];
+  /**
+   * The material (the ERP material number) that was used or made.
+   *
+   * Element `MaterialDefinitionID` of type `MaterialDefinitionIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialDefinitionID?: MaterialDefinitionIDType[];
+  /**
+   * The lot (batch) that was used or made; the key of batch traceability.
+   *
+   * Element `MaterialLotID` of type `MaterialLotIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialLotID?: MaterialLotIDType[];
+  /**
+   * The part of the lot, such as a container or a pallet.
+   *
+   * Element `MaterialSubLotID` of type `MaterialSubLotIDType`, occurs 0..* (optional, repeated).
+   */
   MaterialSubLotID?: MaterialSubLotIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /**
+   * Whether the material was consumed, produced, or used in another way.
+   *
+   * Element `MaterialUse` of type `MaterialUseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Consumed", "Produced", "Consumable", "Replaced Assetn", "Replacement Asset", "Sample", "Resurned Sample", "Carrier", "Returned Carrier", "Other".
+   */
   MaterialUse?: MaterialUseType;
+  /**
+   * How much material was actually used or made, with its unit of measure.
+   *
+   * Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated).
+   */
   Quantity?: QuantityValueType[];
+  /** Element `AssemblyActual` of type `MaterialActualType`, occurs 0..* (optional, repeated). */
   AssemblyActual?: MaterialActualType[];
+  /**
+   * Element `AssemblyType` of type `AssemblyTypeType`, occurs 0..1 (optional).
+   * Facets: enumeration "Physical", "Logical", "Other".
+   */
   AssemblyType?: AssemblyTypeType;
+  /**
+   * Element `AssemblyRelationship` of type `AssemblyRelationshipType`, occurs 0..1 (optional).
+   * Facets: enumeration "Permanent", "Transient", "Other".
+   */
   AssemblyRelationship?: AssemblyRelationshipType;
+  /** Element `MaterialActualProperty` of type `MaterialActualPropertyType`, occurs 0..* (optional, repeated). */
   MaterialActualProperty?: MaterialActualPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType MaterialActualPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialActualPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 1 (required). */
   ID: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType MaterialProducedActualType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialProducedActualType {
+  /** Element `MaterialClassID` of type `MaterialClassIDType`, occurs 0..* (optional, repeated). */
   MaterialClassID?: MaterialClassIDType[];
+  /** Element `MaterialDefinitionID` of type `MaterialDefinitionIDType`, occurs 0..* (optional, repeated). */
   MaterialDefinitionID?: MaterialDefinitionIDType[];
+  /** Element `MaterialLotID` of type `MaterialLotIDType`, occurs 0..* (optional, repeated). */
   MaterialLotID?: MaterialLotIDType[];
+  /** Element `MaterialSubLotID` of type `MaterialSubLotIDType`, occurs 0..* (optional, repeated). */
   MaterialSubLotID?: MaterialSubLotIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /** Element `MaterialProducedActualProperty` of type `MaterialProducedActualPropertyType`, occurs 0..* (optional, repeated). */
   MaterialProducedActualProperty?: MaterialProducedActualPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType MaterialProducedActualPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialProducedActualPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 1 (required). */
   ID: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType MaterialConsumedActualType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialConsumedActualType {
+  /** Element `MaterialClassID` of type `MaterialClassIDType`, occurs 0..* (optional, repeated). */
   MaterialClassID?: MaterialClassIDType[];
+  /** Element `MaterialDefinitionID` of type `MaterialDefinitionIDType`, occurs 0..* (optional, repeated). */
   MaterialDefinitionID?: MaterialDefinitionIDType[];
+  /** Element `MaterialLotID` of type `MaterialLotIDType`, occurs 0..* (optional, repeated). */
   MaterialLotID?: MaterialLotIDType[];
+  /** Element `MaterialSubLotID` of type `MaterialSubLotIDType`, occurs 0..* (optional, repeated). */
   MaterialSubLotID?: MaterialSubLotIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /** Element `MaterialConsumedActualProperty` of type `MaterialConsumedActualPropertyType`, occurs 0..* (optional, repeated). */
   MaterialConsumedActualProperty?: MaterialConsumedActualPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType MaterialConsumedActualPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface MaterialConsumedActualPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 1 (required). */
   ID: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType ConsumableActualType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ConsumableActualType {
+  /** Element `MaterialClassID` of type `MaterialClassIDType`, occurs 0..* (optional, repeated). */
   MaterialClassID?: MaterialClassIDType[];
+  /** Element `MaterialDefinitionID` of type `MaterialDefinitionIDType`, occurs 0..* (optional, repeated). */
   MaterialDefinitionID?: MaterialDefinitionIDType[];
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /** Element `ConsumableActualProperty` of type `ConsumableActualPropertyType`, occurs 0..* (optional, repeated). */
   ConsumableActualProperty?: ConsumableActualPropertyType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType ConsumableActualPropertyType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ConsumableActualPropertyType {
+  /** Element `ID` of type `IdentifierType`, occurs 1 (required). */
   ID: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Value` of type `ValueType`, occurs 0..* (optional, repeated). */
   Value?: ValueType[];
+  /** Element `Quantity` of type `QuantityValueType`, occurs 0..* (optional, repeated). */
   Quantity?: QuantityValueType[];
+  /**
+   * Element `RequiredByRequestedSegmentResponse` of type `RequiredByRequestedSegmentResponseType`, occurs 0..1 (optional).
+   * Facets: enumeration "Required", "Optional", "Other".
+   */
   RequiredByRequestedSegmentResponse?: RequiredByRequestedSegmentResponseType;
 }
 
 /** XSD complexType ProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProductionPerformanceType {
+  /**
+   * Identifies this performance report in the sending system.
+   *
+   * Element `ID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   ID?: IdentifierType;
+  /** Element `Description` of type `DescriptionType`, occurs 0..* (optional, repeated). */
   Description?: DescriptionType[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /**
+   * When the report was issued.
+   *
+   * Element `PublishedDate` of type `PublishedDateType`, occurs 0..1 (optional).
+   */
   PublishedDate?: PublishedDateType;
+  /**
+   * The schedule that this report answers.
+   *
+   * Element `ProductionScheduleID` of type `ProductionScheduleIDType`, occurs 0..1 (optional).
+   */
   ProductionScheduleID?: ProductionScheduleIDType;
+  /**
+   * Start of the period that the report covers.
+   *
+   * Element `StartTime` of type `StartTimeType`, occurs 0..1 (optional).
+   */
   StartTime?: StartTimeType;
+  /**
+   * End of the period that the report covers.
+   *
+   * Element `EndTime` of type `EndTimeType`, occurs 0..1 (optional).
+   */
   EndTime?: EndTimeType;
+  /**
+   * Element `EquipmentElementLevel` of type `EquipmentElementLevelType`, occurs 0..1 (optional).
+   * Facets: enumeration "Enterprise", "Site", "Area", "ProcessCell", "Unit", "ProductionLine", "WorkCell", "ProductionUnit", "StorageZone", "StorageUnit", "WorkCenter", "WorkUnit", "EquipmentModule", "ControlModule", "Other".
+   */
   EquipmentElementLevel?: EquipmentElementLevelType;
+  /**
+   * The responses in the report, one per production request answered.
+   *
+   * Element `ProductionResponse` of type `ProductionResponseType`, occurs 0..* (optional, repeated).
+   */
   ProductionResponse?: ProductionResponseType[];
+  /**
+   * Where the reported work as a whole stands, for example running or completed.
+   *
+   * Element `PerformanceState` of type `ResponseStateType`, occurs 0..1 (optional).
+   * Facets: enumeration "Ready", "Running", "Completed", "Aborted", "Holding", "Paused", "Other".
+   */
   PerformanceState?: ResponseStateType;
 }
 
 /** XSD complexType ProductionResponseType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProductionResponseType {
+  /**
+   * Identifies this response in the sending system.
+   *
+   * Element `ID` of type `IdentifierType`, occurs 0..1 (optional).
+   */
   ID?: IdentifierType;
+  /**
+   * The production request (the ERP order) that this response answers.
+   *
+   * Element `ProductionRequestID` of type `ProductionRequestIDType`, occurs 0..1 (optional).
+   */
   ProductionRequestID?: ProductionRequestIDType;
+  /** Repeating sequence (group `ProductProductionRuleIDGroup`), occurs 0..* (optional, repeated): one item per occurrence. */
   ProductProductionRuleIDGroup?: ({ ProductProductionRuleID?: ProductProductionRuleIDType; Version?: VersionType })[];
+  /** Element `Location` of type `LocationType`, occurs 0..1 (optional). */
   Location?: LocationType;
+  /** Element `HierarchyScope` of type `HierarchyScopeType`, occurs 0..1 (optional). */
   HierarchyScope?: HierarchyScopeType;
+  /**
+   * When production for the request actually began.
+   *
+   * Element `StartTime` of type `StartTimeType`, occurs 0..1 (optional).
+   */
   StartTime?: StartTimeType;
+  /**
+   * When production for the request actually ended.
+   *
+   * Element `EndTime` of type `EndTimeType`, occurs 0..1 (optional).
+   */
   EndTime?: EndTimeType;
+  /**
+   * The steps that were actually run for the request.
+   *
+   * Element `SegmentResponse` of type `SegmentResponseType`, occurs 0..* (optional, repeated).
+   */
   SegmentResponse?: SegmentResponseType[];
+  /**
+   * Where the work for the request stands, for example running, completed or aborted.
+   *
+   * Element `ResponseState` of type `ResponseStateType`, occurs 0..1 (optional).
+   * Facets: enumeration "Ready", "Running", "Completed", "Aborted", "Holding", "Paused", "Other".
+   */
   ResponseState?: ResponseStateType;
 }
 
 /** XSD complexType GetProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface GetProductionPerformanceType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `GetProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: GetProductionPerformanceType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: GetProductionPerformanceType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface GetProductionPerformanceType_DataArea {
+  /** Element `Get` of type `TransGetType`, occurs 1 (required). */
   Get: TransGetType;
+  /** Element `ProductionPerformance` of type `ProductionPerformanceType`, occurs 1..* (repeated). */
   ProductionPerformance: ProductionPerformanceType[];
 }
 
 /** XSD complexType ShowProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ShowProductionPerformanceType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `ShowProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: ShowProductionPerformanceType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: ShowProductionPerformanceType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ShowProductionPerformanceType_DataArea {
+  /** Element `Show` of type `TransShowType`, occurs 1 (required). */
   Show: TransShowType;
+  /** Element `ProductionPerformance` of type `ProductionPerformanceType`, occurs 1..* (repeated). */
   ProductionPerformance: ProductionPerformanceType[];
 }
 
 /** XSD complexType ProcessProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProcessProductionPerformanceType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `ProcessProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: ProcessProductionPerformanceType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: ProcessProductionPerformanceType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ProcessProductionPerformanceType_DataArea {
+  /** Element `Process` of type `TransProcessType`, occurs 1 (required). */
   Process: TransProcessType;
+  /** Element `ProductionPerformance` of type `ProductionPerformanceType`, occurs 1..* (repeated). */
   ProductionPerformance: ProductionPerformanceType[];
 }
 
 /** XSD complexType AcknowledgeProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface AcknowledgeProductionPerformanceType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `AcknowledgeProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: AcknowledgeProductionPerformanceType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: AcknowledgeProductionPerformanceType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface AcknowledgeProductionPerformanceType_DataArea {
+  /** Element `Acknowledge` of type `TransAcknowledgeType`, occurs 1 (required). */
   Acknowledge: TransAcknowledgeType;
+  /** Element `ProductionPerformance` of type `ProductionPerformanceType`, occurs 1..* (repeated). */
   ProductionPerformance: ProductionPerformanceType[];
 }
 
 /** XSD complexType ChangeProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ChangeProductionPerformanceType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `ChangeProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: ChangeProductionPerformanceType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: ChangeProductionPerformanceType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface ChangeProductionPerformanceType_DataArea {
+  /** Element `Change` of type `TransChangeType`, occurs 1 (required). */
   Change: TransChangeType;
+  /** Element `ProductionPerformance` of type `ProductionPerformanceType`, occurs 1..* (repeated). */
   ProductionPerformance: ProductionPerformanceType[];
 }
 
 /** XSD complexType RespondProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface RespondProductionPerformanceType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `RespondProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: RespondProductionPerformanceType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: RespondProductionPerformanceType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface RespondProductionPerformanceType_DataArea {
+  /** Element `Respond` of type `TransRespondType`, occurs 1 (required). */
   Respond: TransRespondType;
+  /** Element `ProductionPerformance` of type `ProductionPerformanceType`, occurs 1..* (repeated). */
   ProductionPerformance: ProductionPerformanceType[];
 }
 
 /** XSD complexType CancelProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface CancelProductionPerformanceType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `CancelProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: CancelProductionPerformanceType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: CancelProductionPerformanceType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface CancelProductionPerformanceType_DataArea {
+  /** Element `Cancel` of type `TransCancelType`, occurs 1 (required). */
   Cancel: TransCancelType;
+  /** Element `ProductionPerformance` of type `ProductionPerformanceType`, occurs 1..* (repeated). */
   ProductionPerformance: ProductionPerformanceType[];
 }
 
 /** XSD complexType SyncProductionPerformanceType (http://www.mesa.org/xml/B2MML-V0600) */
 export interface SyncProductionPerformanceType {
+  /**
+   * The message's envelope: who sent it, when, and its unique identifier.
+   *
+   * Element `ApplicationArea` of type `TransApplicationAreaType`, occurs 1 (required).
+   */
   ApplicationArea: TransApplicationAreaType;
+  /** Element `DataArea` of type `SyncProductionPerformanceType_DataArea`, occurs 1 (required). */
   DataArea: SyncProductionPerformanceType_DataArea;
+  /** Attribute `releaseID` of type `xs:normalizedString`, required. */
   releaseID: string;
+  /** Attribute `versionID` of type `xs:normalizedString`, optional. */
   versionID?: string;
 }
 
 /** XSD anonymous complexType, named by its place: SyncProductionPerformanceType_DataArea (http://www.mesa.org/xml/B2MML-V0600) */
 export interface SyncProductionPerformanceType_DataArea {
+  /** Element `Sync` of type `TransSyncType`, occurs 1 (required). */
   Sync: TransSyncType;
+  /** Element `ProductionPerformance` of type `ProductionPerformanceType`, occurs 1..* (repeated). */
   ProductionPerformance: ProductionPerformanceType[];
 }
 
 /** The global elements of this namespace (the possible document roots) and their types. */
 export interface $Elements {
+  /**
+   * A plan sent from business planning (level 4, usually the ERP) to manufacturing operations (level 3, the MES): the production requests that the plant is asked to carry out within a time horizon.
+   *
+   * Global element `ProductionSchedule` of type `ProductionScheduleType`.
+   */
   ProductionSchedule: ProductionScheduleType;
+  /**
+   * One request for production, for example a process order: what is to be made, where, when and with which resources, broken down into segment requirements.
+   *
+   * Global element `ProductionRequest` of type `ProductionRequestType`.
+   */
   ProductionRequest: ProductionRequestType;
+  /** Global element `GetProductionSchedule` of type `GetProductionScheduleType`. */
   GetProductionSchedule: GetProductionScheduleType;
+  /** Global element `ShowProductionSchedule` of type `ShowProductionScheduleType`. */
   ShowProductionSchedule: ShowProductionScheduleType;
+  /** Global element `ProcessProductionSchedule` of type `ProcessProductionScheduleType`. */
   ProcessProductionSchedule: ProcessProductionScheduleType;
+  /** Global element `AcknowledgeProductionSchedule` of type `AcknowledgeProductionScheduleType`. */
   AcknowledgeProductionSchedule: AcknowledgeProductionScheduleType;
+  /** Global element `ChangeProductionSchedule` of type `ChangeProductionScheduleType`. */
   ChangeProductionSchedule: ChangeProductionScheduleType;
+  /** Global element `RespondProductionSchedule` of type `RespondProductionScheduleType`. */
   RespondProductionSchedule: RespondProductionScheduleType;
+  /** Global element `CancelProductionSchedule` of type `CancelProductionScheduleType`. */
   CancelProductionSchedule: CancelProductionScheduleType;
+  /** Global element `SyncProductionSchedule` of type `SyncProductionScheduleType`. */
   SyncProductionSchedule: SyncProductionScheduleType;
+  /**
+   * A report sent from manufacturing operations (level 3, the MES) to business planning (level 4, usually the ERP): what was actually produced and consumed for the scheduled requests.
+   *
+   * Global element `ProductionPerformance` of type `ProductionPerformanceType`.
+   */
   ProductionPerformance: ProductionPerformanceType;
+  /**
+   * What manufacturing did in answer to one production request: the steps run, the resources used and the material made and consumed.
+   *
+   * Global element `ProductionResponse` of type `ProductionResponseType`.
+   */
   ProductionResponse: ProductionResponseType;
+  /** Global element `GetProductionPerformance` of type `GetProductionPerformanceType`. */
   GetProductionPerformance: GetProductionPerformanceType;
+  /** Global element `ShowProductionPerformance` of type `ShowProductionPerformanceType`. */
   ShowProductionPerformance: ShowProductionPerformanceType;
+  /** Global element `ProcessProductionPerformance` of type `ProcessProductionPerformanceType`. */
   ProcessProductionPerformance: ProcessProductionPerformanceType;
+  /** Global element `AcknowledgeProductionPerformance` of type `AcknowledgeProductionPerformanceType`. */
   AcknowledgeProductionPerformance: AcknowledgeProductionPerformanceType;
+  /** Global element `ChangeProductionPerformance` of type `ChangeProductionPerformanceType`. */
   ChangeProductionPerformance: ChangeProductionPerformanceType;
+  /** Global element `RespondProductionPerformance` of type `RespondProductionPerformanceType`. */
   RespondProductionPerformance: RespondProductionPerformanceType;
+  /** Global element `CancelProductionPerformance` of type `CancelProductionPerformanceType`. */
   CancelProductionPerformance: CancelProductionPerformanceType;
+  /** Global element `SyncProductionPerformance` of type `SyncProductionPerformanceType`. */
   SyncProductionPerformance: SyncProductionPerformanceType;
 }
 

@@ -6,51 +6,107 @@ import type { SchemaModuleMeta as $SchemaModuleMeta } from "b2mml/binding";
 
 /** XSD complexType LOIPRO01 */
 export interface LOIPRO01 {
+  /** Element `IDOC` of type `LOIPRO01_IDOC`, occurs 1..* (repeated). */
   IDOC: LOIPRO01_IDOC[];
 }
 
 /** XSD complexType LOIPRO01_IDOC */
 export interface LOIPRO01_IDOC {
+  /** Element `EDI_DC40` of type `EDI_DC40`, occurs 1 (required). */
   EDI_DC40: EDI_DC40;
+  /** Element `E1AFKOL` of type `LOIPRO01_E1AFKOL`, occurs 1 (required). */
   E1AFKOL: LOIPRO01_E1AFKOL;
+  /**
+   * Attribute `BEGIN` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   BEGIN?: IdocFlag;
+  /**
+   * Attribute `begin` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   begin?: IdocFlag;
 }
 
 /** XSD complexType LOIPRO01_E1AFKOL */
 export interface LOIPRO01_E1AFKOL {
+  /** Repeating choice (group `E1AFKOL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFKOL.fields"?: ({ AUFNR: ALPHA12 } | { AUTYP: NUMC2 } | { AUART: CHAR4 } | { WERKS: WERKS_D } | { MATNR: MATN1_18 } | { MATNR_LONG: MATN1_40 } | { MATNR_EXTERNAL: CHAR40 } | { MATNR_VERSION: CHAR10 } | { MATNR_GUID: CHAR32 } | { GAMNG: QUAN13_3 } | { GMEIN: UNIT3 } | { GASMG: QUAN13_3 } | { BMENGE: QUAN13_3 } | { BMEINS: UNIT3 } | { BAUMNG: QUAN13_3 } | { IGMNG: QUAN13_3 } | { IASMG: QUAN13_3 } | { RMNGA: QUAN13_3 } | { GSTRP: DATS8 } | { GSUZP: TIMS6 } | { GLTRP: DATS8 } | { GLUZP: TIMS6 } | { GSTRS: DATS8 } | { GSUZS: TIMS6 } | { GLTRS: DATS8 } | { GLUZS: TIMS6 } | { GSTRI: DATS8 } | { GSUZI: TIMS6 } | { GETRI: DATS8 } | { GEUZI: TIMS6 } | { GLTRI: DATS8 } | { FTRMS: DATS8 } | { FTRMI: DATS8 } | { FTRMP: DATS8 } | { AUFLD: DATS8 } | { PLAUF: DATS8 } | { DISPO: CHAR3 } | { FEVOR: CHAR3 } | { TERKZ: CHAR1 } | { PLNTY: CHAR1 } | { PLNNR: CHAR8 } | { PLNAL: CHAR2 } | { PLNME: UNIT3 } | { PLSVN: QUAN13_3 } | { PLSVB: QUAN13_3 } | { STLTY: CHAR1 } | { STLNR: CHAR8 } | { STLAL: CHAR2 } | { STLAN: CHAR1 } | { APRIO: CHAR4 } | { APROZ: DEC5_2 } | { FREIZ: NUMC3 } | { VORGZ: NUMC3 } | { SICHZ: NUMC3 } | { PRUEFLOS: NUMC12 } | { CY_SEQNR: NUMC14 } | { KDAUF: ALPHA10 } | { KDPOS: NUMC6 } | { LEAD_AUFNR: ALPHA12 } | { PRODNET: CHAR1 } | { SBMNG: QUAN13_3 } | { SBMEH: UNIT3 } | { LODIV: QUAN13_3 } | { PSPEL: NUMC8 } | { SLSVN: QUAN13_3 } | { SLSBS: QUAN13_3 })[];
+  /** Element `E1JSTKL` of type `E1JSTKL`, occurs 0..* (optional, repeated). */
   E1JSTKL?: E1JSTKL[];
+  /** Element `E1AFABL` of type `E1AFABL`, occurs 0..* (optional, repeated). */
   E1AFABL?: E1AFABL[];
+  /** Element `E1AFFLL` of type `LOIPRO01_E1AFFLL`, occurs 1..* (repeated). */
   E1AFFLL: LOIPRO01_E1AFFLL[];
+  /** Element `E1AFPOL` of type `LOIPRO01_E1AFPOL`, occurs 1..* (repeated). */
   E1AFPOL: LOIPRO01_E1AFPOL[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType LOIPRO01_E1AFFLL */
 export interface LOIPRO01_E1AFFLL {
+  /** Repeating choice (group `E1AFFLL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFFLL.fields"?: ({ PLNFL: CHAR6 } | { FLGAT: CHAR1 } | { APLZL: NUMC8 } | { AUSCHL: CHAR1 } | { BEZFL: CHAR6 } | { VORNR1: CHAR4 } | { VORNR2: CHAR4 })[];
+  /** Element `E1AFVOL` of type `LOIPRO01_E1AFVOL`, occurs 0..* (optional, repeated). */
   E1AFVOL?: LOIPRO01_E1AFVOL[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType LOIPRO01_E1AFVOL */
 export interface LOIPRO01_E1AFVOL {
+  /** Repeating choice (group `E1AFVOL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFVOL.fields"?: ({ VORNR: CHAR4 } | { LTXA1: CHAR40 } | { STEUS: CHAR4 } | { ARBPL: CHAR8 } | { ARBID: NUMC8 } | { WERKS: WERKS_D } | { MGVRG: QUAN13_3 } | { MEINH: UNIT3 } | { BMSCH: QUAN13_3 } | { UMREZ: DEC5 } | { UMREN: DEC5 } | { VGW01: QUAN9_3 } | { VGW02: QUAN9_3 } | { VGW03: QUAN9_3 } | { VGW04: QUAN9_3 } | { VGW05: QUAN9_3 } | { VGW06: QUAN9_3 } | { VGE01: UNIT3 } | { VGE02: UNIT3 } | { VGE03: UNIT3 } | { VGE04: UNIT3 } | { VGE05: UNIT3 } | { VGE06: UNIT3 } | { VGWTS: CHAR4 } | { LAR01: CHAR6 } | { LAR02: CHAR6 } | { LAR03: CHAR6 } | { LAR04: CHAR6 } | { LAR05: CHAR6 } | { LAR06: CHAR6 } | { RUEK: CHAR1 } | { BEARZ: FLTP16 } | { BEAZE: UNIT3 } | { RUEST: FLTP16 } | { RSTZE: UNIT3 } | { ABRUE: FLTP16 } | { ARUZE: UNIT3 } | { LIEGZ: FLTP16 } | { TRANZ: FLTP16 } | { WARTZ: FLTP16 } | { FSAVD: DATS8 } | { FSAVZ: TIMS6 } | { FSEDD: DATS8 } | { FSEDZ: TIMS6 } | { SSAVD: DATS8 } | { SSAVZ: TIMS6 } | { SSEDD: DATS8 } | { SSEDZ: TIMS6 } | { FSSBD: DATS8 } | { FSSBZ: TIMS6 } | { FSSAD: DATS8 } | { FSSAZ: TIMS6 } | { FSEVD: DATS8 } | { FSEVZ: TIMS6 } | { FSELD: DATS8 } | { FSELZ: TIMS6 } | { SSSBD: DATS8 } | { SSSBZ: TIMS6 } | { SSSAD: DATS8 } | { SSSAZ: TIMS6 } | { SSEVD: DATS8 } | { SSEVZ: TIMS6 } | { SSELD: DATS8 } | { SSELZ: TIMS6 } | { ISDD: DATS8 } | { ISDZ: TIMS6 } | { IEDD: DATS8 } | { IEDZ: TIMS6 } | { ISAVD: DATS8 } | { IEAVD: DATS8 } | { LMNGA: QUAN13_3 } | { XMNGA: QUAN13_3 } | { RMNGA: QUAN13_3 } | { MINWE: QUAN13_3 } | { KALID: CHAR2 } | { ANZZL: CHAR } | { ANZMA: CHAR } | { PREIS: CHAR } | { PEINH: CHAR } | { SAMPLE_SIZE: CHAR } | { SAMPLE_SIZE_ALL: CHAR } | { ME_OPERATION_ID: CHAR } | { USR04: CHAR } | { USR05: CHAR } | { ZWNOR: CHAR } | { ZMINB: CHAR } | { ZTMIN: CHAR } | { PHFLG: CHAR1 } | { PVZNR: NUMC8 } | { SUMNR: NUMC8 } | { AUFPL: NUMC10 } | { APLZL: NUMC8 } | { RUECK: NUMC10 } | { ARBEI: CHAR } | { AUFAK: CHAR } | { CY_SEQNRV: NUMC14 } | { DAUNO: CHAR } | { DAUMI: CHAR } | { FSSLD: DATS8 } | { FSSLZ: TIMS6 } | { SSSLD: DATS8 } | { SSSLZ: TIMS6 } | { PRZNT: CHAR } | { SPLIM: CHAR } | { ZLPRO: CHAR } | { ZMINU: CHAR } | { ZWMIN: CHAR })[];
+  /** Element `E1JSTVL` of type `E1JSTVL`, occurs 0..* (optional, repeated). */
   E1JSTVL?: E1JSTVL[];
+  /** Element `E1RESBL` of type `E1RESBL`, occurs 0..* (optional, repeated). */
   E1RESBL?: E1RESBL[];
+  /** Element `E1AFUVL` of type `E1AFUVL`, occurs 0..* (optional, repeated). */
   E1AFUVL?: E1AFUVL[];
+  /** Element `E1KBEDL` of type `E1KBEDL`, occurs 0..* (optional, repeated). */
   E1KBEDL?: E1KBEDL[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType LOIPRO01_E1AFPOL */
 export interface LOIPRO01_E1AFPOL {
+  /** Repeating choice (group `E1AFPOL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFPOL.fields"?: ({ POSNR: NUMC4 } | { MATNR: MATN1_18 } | { MATNR_LONG: MATN1_40 } | { MATNR_EXTERNAL: CHAR40 } | { MATNR_VERSION: CHAR10 } | { MATNR_GUID: CHAR32 } | { PSMNG: QUAN13_3 } | { PSAMG: QUAN13_3 } | { WEMNG: QUAN13_3 } | { AMEIN: UNIT3 } | { MEINS: UNIT3 } | { UMREZ: DEC5 } | { UMREN: DEC5 } | { BMENG: QUAN13_3 } | { LGORT: CHAR4 } | { CHARG: UPPER10 } | { PWERK: WERKS_D } | { VERID: CHAR4 } | { DFREI: CHAR1 } | { WEBAZ: DEC3 } | { KDAUF: ALPHA10 } | { KDPOS: NUMC6 } | { KDEIN: NUMC4 } | { PLNUM: ALPHA10 } | { SAFNR: CHAR12 } | { UNTTO: DEC3_1 } | { UEBTO: DEC3_1 } | { LGNUM: CHAR3 } | { KUNAG: ALPHA10 } | { NAME1: CHAR35 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
@@ -59,116 +115,263 @@ export type IdocFlag = "1";
 
 /** XSD complexType EDI_DC40 */
 export interface EDI_DC40 {
+  /** Repeating choice (group `EDI_DC40.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "EDI_DC40.fields"?: ({ TABNAM: CHAR10 } | { MANDT: CHAR3 } | { DOCNUM: NUMC16 } | { DOCREL: CHAR4 } | { STATUS: CHAR2 } | { DIRECT: CHAR1 } | { OUTMOD: CHAR1 } | { EXPRSS: CHAR1 } | { TEST: CHAR1 } | { IDOCTYP: CHAR30 } | { CIMTYP: CHAR30 } | { MESTYP: CHAR30 } | { MESCOD: CHAR3 } | { MESFCT: CHAR3 } | { STD: CHAR1 } | { STDVRS: CHAR6 } | { STDMES: CHAR6 } | { SNDPOR: CHAR10 } | { SNDPRT: CHAR2 } | { SNDPFC: CHAR2 } | { SNDPRN: CHAR10 } | { SNDSAD: CHAR21 } | { SNDLAD: CHAR70 } | { RCVPOR: CHAR10 } | { RCVPRT: CHAR2 } | { RCVPFC: CHAR2 } | { RCVPRN: CHAR10 } | { RCVSAD: CHAR21 } | { RCVLAD: CHAR70 } | { CREDAT: DATS8 } | { CRETIM: TIMS6 } | { REFINT: CHAR14 } | { REFGRP: CHAR14 } | { REFMES: CHAR14 } | { ARCKEY: CHAR70 } | { SERIAL: CHAR20 } | { CUSTOMED_EXT_DOC_TYPE: CHAR30 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1JSTKL */
 export interface E1JSTKL {
+  /** Repeating choice (group `E1JSTKL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1JSTKL.fields"?: ({ STAT: CHAR5 } | { STSMA: CHAR8 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1JSTVL */
 export interface E1JSTVL {
+  /** Repeating choice (group `E1JSTKL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1JSTKL.fields"?: ({ STAT: CHAR5 } | { STSMA: CHAR8 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1JSTUL */
 export interface E1JSTUL {
+  /** Repeating choice (group `E1JSTKL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1JSTKL.fields"?: ({ STAT: CHAR5 } | { STSMA: CHAR8 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1AFSER */
 export interface E1AFSER {
+  /** Repeating sequence (group `E1AFSER.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFSER.fields"?: ({ SERNR: CHAR18 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1AFVOL2 */
 export interface E1AFVOL2 {
+  /** Repeating choice (group `E1AFVOL2.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFVOL2.fields"?: ({ AUFPL: NUMC10 } | { APLZL: NUMC8 } | { RUECK: NUMC10 } | { TO_BE_CONF_ACTIVITY1: QUAN13_3 } | { TO_BE_CONF_ACTIVITY2: QUAN13_3 } | { TO_BE_CONF_ACTIVITY3: QUAN13_3 } | { TO_BE_CONF_ACTIVITY4: QUAN13_3 } | { TO_BE_CONF_ACTIVITY5: QUAN13_3 } | { TO_BE_CONF_ACTIVITY6: QUAN13_3 } | { TO_BE_CONF_ACT_UOM1: UNIT3 } | { TO_BE_CONF_ACT_UOM2: UNIT3 } | { TO_BE_CONF_ACT_UOM3: UNIT3 } | { TO_BE_CONF_ACT_UOM4: UNIT3 } | { TO_BE_CONF_ACT_UOM5: UNIT3 } | { TO_BE_CONF_ACT_UOM6: UNIT3 } | { PAR01_LTXT: CHAR } | { PAR02_LTXT: CHAR } | { PAR03_LTXT: CHAR } | { PAR04_LTXT: CHAR } | { PAR05_LTXT: CHAR } | { PAR06_LTXT: CHAR } | { TERM: CHAR1 } | { KAPA: CHAR1 } | { USR08: CHAR } | { USR09: CHAR })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1AFREF */
 export interface E1AFREF {
+  /** Repeating sequence (group `E1AFREF.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFREF.fields"?: ({ MES_OPERID: CHAR })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1RESBL */
 export interface E1RESBL {
+  /** Repeating choice (group `E1RESBL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1RESBL.fields"?: ({ RSNUM: NUMC10 } | { RSPOS: NUMC4 } | { RSART: CHAR1 } | { BDART: CHAR2 } | { POSNR: CHAR4 } | { POSTP: CHAR1 } | { MATNR: MATN1_18 } | { MATNR_LONG: MATN1_40 } | { MATNR_EXTERNAL: CHAR40 } | { MATNR_VERSION: CHAR10 } | { MATNR_GUID: CHAR32 } | { WERKS: WERKS_D } | { LGORT: CHAR4 } | { PRVBE: CHAR10 } | { CHARG: UPPER10 } | { BDMNG: QUAN13_3 } | { MEINS: UNIT3 } | { ERFMG: QUAN13_3 } | { ERFME: UNIT3 } | { ENTRY_QNT: QUAN13_3 } | { ENTRY_UOM: UNIT3 } | { ENMNG: QUAN13_3 } | { VMENG: QUAN13_3 } | { NOMNG: QUAN13_3 } | { BDTER: DATS8 } | { SBTER: DATS8 } | { SHKZG: CHAR1 } | { BWART: CHAR3 } | { AUSCH: DEC5_2 } | { AVOAU: DEC5_2 } | { ALPGR: CHAR2 } | { ALPRF: NUMC2 } | { EWAHR: DEC3 } | { STLNR: NUMC8 } | { STLKN: NUMC8 } | { STPOZ: NUMC8 } | { DBSKZ: CHAR1 } | { ASQTY: QUAN13_3 } | { XLOEK: CHAR1 } | { XWAOK: CHAR1 } | { KZEAR: CHAR1 } | { RGEKZ: CHAR1 } | { DUMPS: CHAR1 } | { KZKUP: CHAR1 } | { SOBKZ: CHAR1 } | { AFPOS: NUMC4 } | { AUFST: NUMC2 } | { AUFWG: NUMC2 } | { BAUST: NUMC2 } | { BAUWG: NUMC2 } | { MRPOS: NUMC4 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1KBEDL */
 export interface E1KBEDL {
+  /** Repeating choice (group `E1KBEDL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1KBEDL.fields"?: ({ BEDID: NUMC12 } | { BEDZL: CHAR } | { CANUM: CHAR } | { KAPID: NUMC8 } | { KAPAR: CHAR3 } | { ARBID: NUMC8 } | { KABRSOLL: FLTP16 } | { KABRREST: FLTP16 } | { KBEASOLL: FLTP16 } | { KBEAREST: FLTP16 } | { KRUESOLL: FLTP16 } | { KRUEREST: FLTP16 } | { KEINH: UNIT3 } | { FSTAD: DATS8 } | { FSTAU: TIMS6 } | { FENDD: DATS8 } | { FENDU: TIMS6 } | { SPLIT: CHAR } | { MGVRG: QUAN13_3 } | { MEINH: UNIT3 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1KBEUL */
 export interface E1KBEUL {
+  /** Repeating choice (group `E1KBEDL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1KBEDL.fields"?: ({ BEDID: NUMC12 } | { BEDZL: CHAR } | { CANUM: CHAR } | { KAPID: NUMC8 } | { KAPAR: CHAR3 } | { ARBID: NUMC8 } | { KABRSOLL: FLTP16 } | { KABRREST: FLTP16 } | { KBEASOLL: FLTP16 } | { KBEAREST: FLTP16 } | { KRUESOLL: FLTP16 } | { KRUEREST: FLTP16 } | { KEINH: UNIT3 } | { FSTAD: DATS8 } | { FSTAU: TIMS6 } | { FENDD: DATS8 } | { FENDU: TIMS6 } | { SPLIT: CHAR } | { MGVRG: QUAN13_3 } | { MEINH: UNIT3 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1VCCHT */
 export interface E1VCCHT {
+  /** Repeating choice (group `E1VCCHT.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1VCCHT.fields"?: ({ LAISO: CHAR2 } | { ATBEZ: CHAR30 } | { ATWTB: CHAR30 } | { ATWTB_LONG: CHAR })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1AFDPO */
 export interface E1AFDPO {
+  /** Repeating choice (group `E1AFDPO.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFDPO.fields"?: ({ ORIGINAL: CHAR } | { DESCRIPTION: CHAR } | { FILENAME: CHAR } | { URL: CHAR })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1AFABL */
 export interface E1AFABL {
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1AFUVL */
 export interface E1AFUVL {
+  /** Repeating choice (group `E1AFUVL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFUVL.fields"?: ({ VORNR: CHAR4 } | { LTXA1: CHAR40 } | { STEUS: CHAR4 } | { ARBPL: CHAR8 } | { ARBID: NUMC8 } | { WERKS: WERKS_D } | { MGVRG: QUAN13_3 } | { MEINH: UNIT3 } | { BMSCH: QUAN13_3 } | { UMREZ: DEC5 } | { UMREN: DEC5 } | { VGW01: QUAN9_3 } | { VGW02: QUAN9_3 } | { VGW03: QUAN9_3 } | { VGW04: QUAN9_3 } | { VGW05: QUAN9_3 } | { VGW06: QUAN9_3 } | { VGE01: UNIT3 } | { VGE02: UNIT3 } | { VGE03: UNIT3 } | { VGE04: UNIT3 } | { VGE05: UNIT3 } | { VGE06: UNIT3 } | { VGWTS: CHAR4 } | { LAR01: CHAR6 } | { LAR02: CHAR6 } | { LAR03: CHAR6 } | { LAR04: CHAR6 } | { LAR05: CHAR6 } | { LAR06: CHAR6 } | { RUEK: CHAR1 } | { BEARZ: FLTP16 } | { BEAZE: UNIT3 } | { RUEST: FLTP16 } | { RSTZE: UNIT3 } | { ABRUE: FLTP16 } | { ARUZE: UNIT3 } | { LIEGZ: FLTP16 } | { TRANZ: FLTP16 } | { WARTZ: FLTP16 } | { FSAVD: DATS8 } | { FSAVZ: TIMS6 } | { FSEDD: DATS8 } | { FSEDZ: TIMS6 } | { SSAVD: DATS8 } | { SSAVZ: TIMS6 } | { SSEDD: DATS8 } | { SSEDZ: TIMS6 } | { FSSBD: DATS8 } | { FSSBZ: TIMS6 } | { FSSAD: DATS8 } | { FSSAZ: TIMS6 } | { FSEVD: DATS8 } | { FSEVZ: TIMS6 } | { FSELD: DATS8 } | { FSELZ: TIMS6 } | { SSSBD: DATS8 } | { SSSBZ: TIMS6 } | { SSSAD: DATS8 } | { SSSAZ: TIMS6 } | { SSEVD: DATS8 } | { SSEVZ: TIMS6 } | { SSELD: DATS8 } | { SSELZ: TIMS6 } | { ISDD: DATS8 } | { ISDZ: TIMS6 } | { IEDD: DATS8 } | { IEDZ: TIMS6 } | { ISAVD: DATS8 } | { IEAVD: DATS8 } | { LMNGA: QUAN13_3 } | { XMNGA: QUAN13_3 } | { RMNGA: QUAN13_3 } | { MINWE: QUAN13_3 } | { KALID: CHAR2 } | { ANZZL: CHAR } | { ANZMA: CHAR } | { PREIS: CHAR } | { PEINH: CHAR } | { SAMPLE_SIZE: CHAR } | { SAMPLE_SIZE_ALL: CHAR } | { ME_OPERATION_ID: CHAR } | { USR04: CHAR } | { USR05: CHAR } | { ZWNOR: CHAR } | { ZMINB: CHAR } | { ZTMIN: CHAR } | { PHFLG: CHAR1 } | { PVZNR: NUMC8 } | { SUMNR: NUMC8 } | { AUFPL: NUMC10 } | { APLZL: NUMC8 } | { RUECK: NUMC10 } | { UVORN: CHAR4 } | { ARBEI: CHAR } | { AUFAK: CHAR } | { CY_SEQNRV: NUMC14 } | { DAUNO: CHAR } | { DAUMI: CHAR } | { FSSLD: DATS8 } | { FSSLZ: TIMS6 } | { SSSLD: DATS8 } | { SSSLZ: TIMS6 } | { PRZNT: CHAR } | { SPLIM: CHAR } | { ZLPRO: CHAR } | { ZMINU: CHAR } | { ZWMIN: CHAR })[];
+  /** Element `E1JSTUL` of type `E1JSTUL`, occurs 0..* (optional, repeated). */
   E1JSTUL?: E1JSTUL[];
+  /** Element `E1KBEUL` of type `E1KBEUL`, occurs 0..* (optional, repeated). */
   E1KBEUL?: E1KBEUL[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1VCCHR */
 export interface E1VCCHR {
+  /** Repeating choice (group `E1VCCHR.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1VCCHR.fields"?: ({ ATNAM: CHAR30 } | { ATWRT: CHAR30 } | { ATWRT_LONG: CHAR } | { ATFOR: CHAR4 })[];
+  /** Element `E1VCCHT` of type `E1VCCHT`, occurs 0..* (optional, repeated). */
   E1VCCHT?: E1VCCHT[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1AFDOC */
 export interface E1AFDOC {
+  /** Repeating choice (group `E1AFDOC.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFDOC.fields"?: ({ DOKAR: CHAR3 } | { DOKNR: CHAR25 } | { DOKVR: CHAR2 } | { DOKTL: CHAR3 } | { FHKTX: CHAR })[];
+  /** Element `E1AFDPO` of type `E1AFDPO`, occurs 0..* (optional, repeated). */
   E1AFDPO?: E1AFDPO[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
@@ -351,196 +554,427 @@ export type UPPER10 = UPPER;
 
 /** XSD complexType LOIPRO05 */
 export interface LOIPRO05 {
+  /** Element `IDOC` of type `LOIPRO05_IDOC`, occurs 1..* (repeated). */
   IDOC: LOIPRO05_IDOC[];
 }
 
 /** XSD complexType LOIPRO05_IDOC */
 export interface LOIPRO05_IDOC {
+  /** Element `EDI_DC40` of type `EDI_DC40`, occurs 1 (required). */
   EDI_DC40: EDI_DC40;
+  /** Element `E1AFKOL` of type `LOIPRO05_E1AFKOL`, occurs 1 (required). */
   E1AFKOL: LOIPRO05_E1AFKOL;
+  /**
+   * Attribute `BEGIN` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   BEGIN?: IdocFlag;
+  /**
+   * Attribute `begin` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   begin?: IdocFlag;
 }
 
 /** XSD complexType LOIPRO05_E1AFKOL */
 export interface LOIPRO05_E1AFKOL {
+  /** Repeating choice (group `E1AFKOL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFKOL.fields"?: ({ AUFNR: ALPHA12 } | { AUTYP: NUMC2 } | { AUART: CHAR4 } | { WERKS: WERKS_D } | { MATNR: MATN1_18 } | { MATNR_LONG: MATN1_40 } | { MATNR_EXTERNAL: CHAR40 } | { MATNR_VERSION: CHAR10 } | { MATNR_GUID: CHAR32 } | { GAMNG: QUAN13_3 } | { GMEIN: UNIT3 } | { GASMG: QUAN13_3 } | { BMENGE: QUAN13_3 } | { BMEINS: UNIT3 } | { BAUMNG: QUAN13_3 } | { IGMNG: QUAN13_3 } | { IASMG: QUAN13_3 } | { RMNGA: QUAN13_3 } | { GSTRP: DATS8 } | { GSUZP: TIMS6 } | { GLTRP: DATS8 } | { GLUZP: TIMS6 } | { GSTRS: DATS8 } | { GSUZS: TIMS6 } | { GLTRS: DATS8 } | { GLUZS: TIMS6 } | { GSTRI: DATS8 } | { GSUZI: TIMS6 } | { GETRI: DATS8 } | { GEUZI: TIMS6 } | { GLTRI: DATS8 } | { FTRMS: DATS8 } | { FTRMI: DATS8 } | { FTRMP: DATS8 } | { AUFLD: DATS8 } | { PLAUF: DATS8 } | { DISPO: CHAR3 } | { FEVOR: CHAR3 } | { TERKZ: CHAR1 } | { PLNTY: CHAR1 } | { PLNNR: CHAR8 } | { PLNAL: CHAR2 } | { PLNME: UNIT3 } | { PLSVN: QUAN13_3 } | { PLSVB: QUAN13_3 } | { STLTY: CHAR1 } | { STLNR: CHAR8 } | { STLAL: CHAR2 } | { STLAN: CHAR1 } | { APRIO: CHAR4 } | { APROZ: DEC5_2 } | { FREIZ: NUMC3 } | { VORGZ: NUMC3 } | { SICHZ: NUMC3 } | { PRUEFLOS: NUMC12 } | { CY_SEQNR: NUMC14 } | { KDAUF: ALPHA10 } | { KDPOS: NUMC6 } | { LEAD_AUFNR: ALPHA12 } | { PRODNET: CHAR1 } | { SBMNG: QUAN13_3 } | { SBMEH: UNIT3 } | { LODIV: QUAN13_3 } | { PSPEL: NUMC8 } | { SLSVN: QUAN13_3 } | { SLSBS: QUAN13_3 })[];
+  /** Element `E1VCCHR` of type `E1VCCHR`, occurs 0..* (optional, repeated). */
   E1VCCHR?: E1VCCHR[];
+  /** Element `E1JSTKL` of type `E1JSTKL`, occurs 0..* (optional, repeated). */
   E1JSTKL?: E1JSTKL[];
+  /** Element `E1AFABL` of type `E1AFABL`, occurs 0..* (optional, repeated). */
   E1AFABL?: E1AFABL[];
+  /** Element `E1AFFLL` of type `LOIPRO05_E1AFFLL`, occurs 1..* (repeated). */
   E1AFFLL: LOIPRO05_E1AFFLL[];
+  /** Element `E1AFPOL` of type `LOIPRO05_E1AFPOL`, occurs 1..* (repeated). */
   E1AFPOL: LOIPRO05_E1AFPOL[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType LOIPRO05_E1AFFLL */
 export interface LOIPRO05_E1AFFLL {
+  /** Repeating choice (group `E1AFFLL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFFLL.fields"?: ({ PLNFL: CHAR6 } | { FLGAT: CHAR1 } | { APLZL: NUMC8 } | { AUSCHL: CHAR1 } | { BEZFL: CHAR6 } | { VORNR1: CHAR4 } | { VORNR2: CHAR4 })[];
+  /** Element `E1AFVOL` of type `LOIPRO05_E1AFVOL`, occurs 0..* (optional, repeated). */
   E1AFVOL?: LOIPRO05_E1AFVOL[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType LOIPRO05_E1AFVOL */
 export interface LOIPRO05_E1AFVOL {
+  /** Repeating choice (group `E1AFVOL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFVOL.fields"?: ({ VORNR: CHAR4 } | { LTXA1: CHAR40 } | { STEUS: CHAR4 } | { ARBPL: CHAR8 } | { ARBID: NUMC8 } | { WERKS: WERKS_D } | { MGVRG: QUAN13_3 } | { MEINH: UNIT3 } | { BMSCH: QUAN13_3 } | { UMREZ: DEC5 } | { UMREN: DEC5 } | { VGW01: QUAN9_3 } | { VGW02: QUAN9_3 } | { VGW03: QUAN9_3 } | { VGW04: QUAN9_3 } | { VGW05: QUAN9_3 } | { VGW06: QUAN9_3 } | { VGE01: UNIT3 } | { VGE02: UNIT3 } | { VGE03: UNIT3 } | { VGE04: UNIT3 } | { VGE05: UNIT3 } | { VGE06: UNIT3 } | { VGWTS: CHAR4 } | { LAR01: CHAR6 } | { LAR02: CHAR6 } | { LAR03: CHAR6 } | { LAR04: CHAR6 } | { LAR05: CHAR6 } | { LAR06: CHAR6 } | { RUEK: CHAR1 } | { BEARZ: FLTP16 } | { BEAZE: UNIT3 } | { RUEST: FLTP16 } | { RSTZE: UNIT3 } | { ABRUE: FLTP16 } | { ARUZE: UNIT3 } | { LIEGZ: FLTP16 } | { TRANZ: FLTP16 } | { WARTZ: FLTP16 } | { FSAVD: DATS8 } | { FSAVZ: TIMS6 } | { FSEDD: DATS8 } | { FSEDZ: TIMS6 } | { SSAVD: DATS8 } | { SSAVZ: TIMS6 } | { SSEDD: DATS8 } | { SSEDZ: TIMS6 } | { FSSBD: DATS8 } | { FSSBZ: TIMS6 } | { FSSAD: DATS8 } | { FSSAZ: TIMS6 } | { FSEVD: DATS8 } | { FSEVZ: TIMS6 } | { FSELD: DATS8 } | { FSELZ: TIMS6 } | { SSSBD: DATS8 } | { SSSBZ: TIMS6 } | { SSSAD: DATS8 } | { SSSAZ: TIMS6 } | { SSEVD: DATS8 } | { SSEVZ: TIMS6 } | { SSELD: DATS8 } | { SSELZ: TIMS6 } | { ISDD: DATS8 } | { ISDZ: TIMS6 } | { IEDD: DATS8 } | { IEDZ: TIMS6 } | { ISAVD: DATS8 } | { IEAVD: DATS8 } | { LMNGA: QUAN13_3 } | { XMNGA: QUAN13_3 } | { RMNGA: QUAN13_3 } | { MINWE: QUAN13_3 } | { KALID: CHAR2 } | { ANZZL: CHAR } | { ANZMA: CHAR } | { PREIS: CHAR } | { PEINH: CHAR } | { SAMPLE_SIZE: CHAR } | { SAMPLE_SIZE_ALL: CHAR } | { ME_OPERATION_ID: CHAR } | { USR04: CHAR } | { USR05: CHAR } | { ZWNOR: CHAR } | { ZMINB: CHAR } | { ZTMIN: CHAR } | { PHFLG: CHAR1 } | { PVZNR: NUMC8 } | { SUMNR: NUMC8 } | { AUFPL: NUMC10 } | { APLZL: NUMC8 } | { RUECK: NUMC10 } | { ARBEI: CHAR } | { AUFAK: CHAR } | { CY_SEQNRV: NUMC14 } | { DAUNO: CHAR } | { DAUMI: CHAR } | { FSSLD: DATS8 } | { FSSLZ: TIMS6 } | { SSSLD: DATS8 } | { SSSLZ: TIMS6 } | { PRZNT: CHAR } | { SPLIM: CHAR } | { ZLPRO: CHAR } | { ZMINU: CHAR } | { ZWMIN: CHAR })[];
+  /** Element `E1AFVOL2` of type `E1AFVOL2`, occurs 0..1 (optional). */
   E1AFVOL2?: E1AFVOL2;
+  /** Element `E1AFREF` of type `E1AFREF`, occurs 0..1 (optional). */
   E1AFREF?: E1AFREF;
+  /** Element `E1JSTVL` of type `E1JSTVL`, occurs 0..* (optional, repeated). */
   E1JSTVL?: E1JSTVL[];
+  /** Element `E1RESBL` of type `E1RESBL`, occurs 0..* (optional, repeated). */
   E1RESBL?: E1RESBL[];
+  /** Element `E1AFUVL` of type `E1AFUVL`, occurs 0..* (optional, repeated). */
   E1AFUVL?: E1AFUVL[];
+  /** Element `E1KBEDL` of type `E1KBEDL`, occurs 0..* (optional, repeated). */
   E1KBEDL?: E1KBEDL[];
+  /** Element `E1AFDOC` of type `E1AFDOC`, occurs 0..* (optional, repeated). */
   E1AFDOC?: E1AFDOC[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType LOIPRO05_E1AFPOL */
 export interface LOIPRO05_E1AFPOL {
+  /** Repeating choice (group `E1AFPOL.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1AFPOL.fields"?: ({ POSNR: NUMC4 } | { MATNR: MATN1_18 } | { MATNR_LONG: MATN1_40 } | { MATNR_EXTERNAL: CHAR40 } | { MATNR_VERSION: CHAR10 } | { MATNR_GUID: CHAR32 } | { PSMNG: QUAN13_3 } | { PSAMG: QUAN13_3 } | { WEMNG: QUAN13_3 } | { AMEIN: UNIT3 } | { MEINS: UNIT3 } | { UMREZ: DEC5 } | { UMREN: DEC5 } | { BMENG: QUAN13_3 } | { LGORT: CHAR4 } | { CHARG: UPPER10 } | { PWERK: WERKS_D } | { VERID: CHAR4 } | { DFREI: CHAR1 } | { WEBAZ: DEC3 } | { KDAUF: ALPHA10 } | { KDPOS: NUMC6 } | { KDEIN: NUMC4 } | { PLNUM: ALPHA10 } | { SAFNR: CHAR12 } | { UNTTO: DEC3_1 } | { UEBTO: DEC3_1 } | { LGNUM: CHAR3 } | { KUNAG: ALPHA10 } | { NAME1: CHAR35 })[];
+  /** Element `E1AFSER` of type `E1AFSER`, occurs 0..* (optional, repeated). */
   E1AFSER?: E1AFSER[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType PPCC2PRETTICKET01 */
 export interface PPCC2PRETTICKET01 {
+  /** Element `IDOC` of type `PPCC2PRETTICKET01_IDOC`, occurs 1..* (repeated). */
   IDOC: PPCC2PRETTICKET01_IDOC[];
 }
 
 /** XSD complexType PPCC2PRETTICKET01_IDOC */
 export interface PPCC2PRETTICKET01_IDOC {
+  /** Element `EDI_DC40` of type `EDI_DC40`, occurs 1 (required). */
   EDI_DC40: EDI_DC40;
+  /** Element `E1PPCC2PRETTICKET` of type `E1PPCC2PRETTICKET`, occurs 0..1 (optional). */
   E1PPCC2PRETTICKET?: E1PPCC2PRETTICKET;
+  /** Element `E1BP_PP_TIMETICKET` of type `E1BP_PP_TIMETICKET`, occurs 0..* (optional, repeated). */
   E1BP_PP_TIMETICKET?: E1BP_PP_TIMETICKET[];
+  /**
+   * Attribute `BEGIN` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   BEGIN?: IdocFlag;
+  /**
+   * Attribute `begin` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   begin?: IdocFlag;
 }
 
 /** XSD complexType PPCC2PRETTICKET02 */
 export interface PPCC2PRETTICKET02 {
+  /** Element `IDOC` of type `PPCC2PRETTICKET02_IDOC`, occurs 1..* (repeated). */
   IDOC: PPCC2PRETTICKET02_IDOC[];
 }
 
 /** XSD complexType PPCC2PRETTICKET02_IDOC */
 export interface PPCC2PRETTICKET02_IDOC {
+  /** Element `EDI_DC40` of type `EDI_DC40`, occurs 1 (required). */
   EDI_DC40: EDI_DC40;
+  /** Element `E1PPCC2PRETTICKET` of type `E1PPCC2PRETTICKET`, occurs 0..1 (optional). */
   E1PPCC2PRETTICKET?: E1PPCC2PRETTICKET;
+  /** Element `E1BP_PP_TIMETICKET` of type `E1BP_PP_TIMETICKET`, occurs 0..* (optional, repeated). */
   E1BP_PP_TIMETICKET?: E1BP_PP_TIMETICKET[];
+  /**
+   * Attribute `BEGIN` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   BEGIN?: IdocFlag;
+  /**
+   * Attribute `begin` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   begin?: IdocFlag;
 }
 
 /** XSD complexType E1PPCC2PRETTICKET */
 export interface E1PPCC2PRETTICKET {
+  /** Repeating choice (group `E1PPCC2PRETTICKET.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1PPCC2PRETTICKET.fields"?: ({ POST_WRONG_ENTRIES: CHAR1 } | { TESTRUN: CHAR1 })[];
+  /** Element `E1BP_PP_TIMETICKET` of type `E1BP_PP_TIMETICKET`, occurs 0..* (optional, repeated). */
   E1BP_PP_TIMETICKET?: E1BP_PP_TIMETICKET[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1BP_PP_TIMETICKET */
 export interface E1BP_PP_TIMETICKET {
+  /** Repeating choice (group `E1BP_PP_TIMETICKET.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1BP_PP_TIMETICKET.fields"?: ({ CONF_NO: NUMC10 } | { ORDERID: ALPHA12 } | { SEQUENCE: CHAR6 } | { OPERATION: CHAR4 } | { SUB_OPER: CHAR4 } | { CAPA_CATEGORY: CHAR3 } | { SPLIT: CHAR } | { FIN_CONF: CHAR1 } | { CLEAR_RES: CHAR1 } | { POSTG_DATE: DATS8 } | { DEV_REASON: CHAR4 } | { CONF_TEXT: CHAR40 } | { PLANT: WERKS_D } | { WORK_CNTR: CHAR8 } | { RECORDTYPE: CHAR3 } | { CONF_QUAN_UNIT: UNIT3 } | { CONF_QUAN_UNIT_ISO: CHAR3 } | { YIELD: QUAN13_3 } | { SCRAP: QUAN13_3 } | { REWORK: QUAN13_3 } | { CONF_ACTI_UNIT1: UNIT3 } | { CONF_ACTI_UNIT1_ISO: CHAR3 } | { CONF_ACTIVITY1: QUAN13_3 } | { NO_REMN_ACTI1: CHAR1 } | { CONF_ACTI_UNIT2: UNIT3 } | { CONF_ACTI_UNIT2_ISO: CHAR3 } | { CONF_ACTIVITY2: QUAN13_3 } | { NO_REMN_ACTI2: CHAR1 } | { CONF_ACTI_UNIT3: UNIT3 } | { CONF_ACTI_UNIT3_ISO: CHAR3 } | { CONF_ACTIVITY3: QUAN13_3 } | { NO_REMN_ACTI3: CHAR1 } | { CONF_ACTI_UNIT4: UNIT3 } | { CONF_ACTI_UNIT4_ISO: CHAR3 } | { CONF_ACTIVITY4: QUAN13_3 } | { NO_REMN_ACTI4: CHAR1 } | { CONF_ACTI_UNIT5: UNIT3 } | { CONF_ACTI_UNIT5_ISO: CHAR3 } | { CONF_ACTIVITY5: QUAN13_3 } | { NO_REMN_ACTI5: CHAR1 } | { CONF_ACTI_UNIT6: UNIT3 } | { CONF_ACTI_UNIT6_ISO: CHAR3 } | { CONF_ACTIVITY6: QUAN13_3 } | { NO_REMN_ACTI6: CHAR1 } | { EXEC_START_DATE: DATS8 } | { EXEC_START_TIME: TIMS6 } | { SETUP_FIN_DATE: DATS8 } | { SETUP_FIN_TIME: TIMS6 } | { PROC_START_DATE: DATS8 } | { PROC_START_TIME: TIMS6 } | { PROC_FIN_DATE: DATS8 } | { PROC_FIN_TIME: TIMS6 } | { TEARDOWN_START_DATE: DATS8 } | { TEARDOWN_START_TIME: TIMS6 } | { EXEC_FIN_DATE: DATS8 } | { EXEC_FIN_TIME: TIMS6 } | { FCST_FIN_DATE: DATS8 } | { FCST_FIN_TIME: TIMS6 } | { FORCAST_STD_VAL1: QUAN13_3 } | { FORCAST_STD_VAL2: QUAN13_3 } | { FORCAST_STD_VAL3: QUAN13_3 } | { FORCAST_STD_VAL4: QUAN13_3 } | { FORCAST_STD_VAL5: QUAN13_3 } | { FORCAST_STD_VAL6: QUAN13_3 } | { PERS_NO: NUMC8 } | { TIMEID_NO: NUMC8 } | { WAGETYPE: CHAR4 } | { NO_OF_EMPLOYEE: DEC } | { BREAK_TIME: DEC } | { EX_CREATED_BY: CHAR12 } | { EX_CREATED_DATE: DATS8 } | { EX_CREATED_TIME: TIMS6 } | { EX_IDENT: CHAR32 } | { LOGDATE: DATS8 } | { LOGTIME: TIMS6 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType MBGMCR02 */
 export interface MBGMCR02 {
+  /** Element `IDOC` of type `MBGMCR02_IDOC`, occurs 1..* (repeated). */
   IDOC: MBGMCR02_IDOC[];
 }
 
 /** XSD complexType MBGMCR02_IDOC */
 export interface MBGMCR02_IDOC {
+  /** Element `EDI_DC40` of type `EDI_DC40`, occurs 1 (required). */
   EDI_DC40: EDI_DC40;
+  /** Element `E1MBGMCR` of type `E1MBGMCR`, occurs 1 (required). */
   E1MBGMCR: E1MBGMCR;
+  /**
+   * Attribute `BEGIN` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   BEGIN?: IdocFlag;
+  /**
+   * Attribute `begin` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   begin?: IdocFlag;
 }
 
 /** XSD complexType MBGMCR03 */
 export interface MBGMCR03 {
+  /** Element `IDOC` of type `MBGMCR03_IDOC`, occurs 1..* (repeated). */
   IDOC: MBGMCR03_IDOC[];
 }
 
 /** XSD complexType MBGMCR03_IDOC */
 export interface MBGMCR03_IDOC {
+  /** Element `EDI_DC40` of type `EDI_DC40`, occurs 1 (required). */
   EDI_DC40: EDI_DC40;
+  /** Element `E1MBGMCR` of type `E1MBGMCR`, occurs 1 (required). */
   E1MBGMCR: E1MBGMCR;
+  /**
+   * Attribute `BEGIN` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   BEGIN?: IdocFlag;
+  /**
+   * Attribute `begin` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   begin?: IdocFlag;
 }
 
 /** XSD complexType MBGMCR04 */
 export interface MBGMCR04 {
+  /** Element `IDOC` of type `MBGMCR04_IDOC`, occurs 1..* (repeated). */
   IDOC: MBGMCR04_IDOC[];
 }
 
 /** XSD complexType MBGMCR04_IDOC */
 export interface MBGMCR04_IDOC {
+  /** Element `EDI_DC40` of type `EDI_DC40`, occurs 1 (required). */
   EDI_DC40: EDI_DC40;
+  /** Element `E1MBGMCR` of type `E1MBGMCR`, occurs 1 (required). */
   E1MBGMCR: E1MBGMCR;
+  /**
+   * Attribute `BEGIN` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   BEGIN?: IdocFlag;
+  /**
+   * Attribute `begin` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   begin?: IdocFlag;
 }
 
 /** XSD complexType E1MBGMCR */
 export interface E1MBGMCR {
+  /** Repeating sequence (group `E1MBGMCR.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1MBGMCR.fields"?: ({ TESTRUN: CHAR1 })[];
+  /** Element `E1BP2017_GM_HEAD_01` of type `E1BP2017_GM_HEAD_01`, occurs 1 (required). */
   E1BP2017_GM_HEAD_01: E1BP2017_GM_HEAD_01;
+  /** Element `E1BP2017_GM_CODE` of type `E1BP2017_GM_CODE`, occurs 0..1 (optional). */
   E1BP2017_GM_CODE?: E1BP2017_GM_CODE;
+  /** Element `E1BP2017_GM_ITEM_CREATE` of type `E1BP2017_GM_ITEM_CREATE`, occurs 1..* (repeated). */
   E1BP2017_GM_ITEM_CREATE: E1BP2017_GM_ITEM_CREATE[];
+  /** Element `E1BP2017_GM_SERIALNUMBER` of type `E1BP2017_GM_SERIALNUMBER`, occurs 0..* (optional, repeated). */
   E1BP2017_GM_SERIALNUMBER?: E1BP2017_GM_SERIALNUMBER[];
+  /** Element `E1BPPAREX` of type `E1BPPAREX`, occurs 0..* (optional, repeated). */
   E1BPPAREX?: E1BPPAREX[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1BP2017_GM_HEAD_01 */
 export interface E1BP2017_GM_HEAD_01 {
+  /** Repeating choice (group `E1BP2017_GM_HEAD_01.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1BP2017_GM_HEAD_01.fields"?: ({ PSTNG_DATE: DATS8 } | { DOC_DATE: DATS8 } | { REF_DOC_NO: CHAR16 } | { BILL_OF_LADING: CHAR16 } | { GR_GI_SLIP_NO: CHAR10 } | { PR_UNAME: CHAR12 } | { HEADER_TXT: CHAR25 } | { VER_GR_GI_SLIP: CHAR1 } | { VER_GR_GI_SLIPX: CHAR1 } | { EXT_WMS: CHAR1 } | { REF_DOC_NO_LONG: CHAR35 } | { BILL_OF_LADING_LONG: CHAR35 } | { BAR_CODE: CHAR })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1BP2017_GM_CODE */
 export interface E1BP2017_GM_CODE {
+  /** Repeating sequence (group `E1BP2017_GM_CODE.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1BP2017_GM_CODE.fields"?: ({ GM_CODE: CHAR2 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1BP2017_GM_ITEM_CREATE */
 export interface E1BP2017_GM_ITEM_CREATE {
+  /** Repeating choice (group `E1BP2017_GM_ITEM_CREATE.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1BP2017_GM_ITEM_CREATE.fields"?: ({ MATERIAL: MATN1_18 } | { MATERIAL_LONG: MATN1_40 } | { PLANT: WERKS_D } | { STGE_LOC: CHAR4 } | { BATCH: UPPER10 } | { MOVE_TYPE: CHAR3 } | { STCK_TYPE: CHAR1 } | { SPEC_STOCK: CHAR1 } | { SALES_ORD: ALPHA10 } | { S_ORD_ITEM: NUMC6 } | { ENTRY_QNT: QUAN13_3 } | { ENTRY_UOM: UNIT3 } | { ENTRY_UOM_ISO: CHAR3 } | { ORDERID: ALPHA12 } | { ORDER_ITNO: NUMC4 } | { RESERV_NO: NUMC10 } | { RES_ITEM: NUMC4 } | { WITHDRAWN: CHAR1 } | { MVT_IND: CHAR1 } | { NO_MORE_GR: CHAR1 } | { MOVE_REAS: NUMC4 } | { ITEM_TEXT: CHAR50 } | { PROD_DATE: DATS8 } | { EXPIRYDATE: DATS8 } | { VENDRBATCH: CHAR15 } | { ACTIVITY: CHAR4 } | { LINE_ID: NUMC6 } | { PARENT_ID: NUMC6 } | { LINE_DEPTH: NUMC2 } | { GR_RCPT: CHAR12 } | { UNLOAD_PT: CHAR25 } | { COSTCENTER: ALPHA10 } | { GL_ACCOUNT: ALPHA10 } | { MOVE_MAT: MATN1_18 } | { MOVE_PLANT: WERKS_D } | { MOVE_STLOC: CHAR4 } | { MOVE_BATCH: UPPER10 } | { DELIV_NUMB_TO_SEARCH: ALPHA10 } | { DELIV_ITEM_TO_SEARCH: NUMC6 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1BP2017_GM_SERIALNUMBER */
 export interface E1BP2017_GM_SERIALNUMBER {
+  /** Repeating choice (group `E1BP2017_GM_SERIALNUMBER.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1BP2017_GM_SERIALNUMBER.fields"?: ({ MATDOC_ITM: NUMC4 } | { SERIALNO: CHAR18 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** XSD complexType E1BPPAREX */
 export interface E1BPPAREX {
+  /** Repeating choice (group `E1BPPAREX.fields`), occurs 0..* (optional, repeated): one item per occurrence. */
   "E1BPPAREX.fields"?: ({ STRUCTURE: CHAR30 } | { VALUEPART1: CHAR240 } | { VALUEPART2: CHAR240 } | { VALUEPART3: CHAR240 } | { VALUEPART4: CHAR240 })[];
+  /**
+   * Attribute `SEGMENT` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   SEGMENT?: IdocFlag;
+  /**
+   * Attribute `segment` of type `IdocFlag`, optional.
+   * Facets: enumeration "1"; whiteSpace collapse.
+   */
   segment?: IdocFlag;
 }
 
 /** The global elements of this namespace (the possible document roots) and their types. */
 export interface $Elements {
+  /**
+   * LOIPRO01 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `LOIPRO01` of type `LOIPRO01`.
+   */
   LOIPRO01: LOIPRO01;
+  /**
+   * LOIPRO05 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `LOIPRO05` of type `LOIPRO05`.
+   */
   LOIPRO05: LOIPRO05;
+  /**
+   * PPCC2PRETTICKET01 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `PPCC2PRETTICKET01` of type `PPCC2PRETTICKET01`.
+   */
   PPCC2PRETTICKET01: PPCC2PRETTICKET01;
+  /**
+   * PPCC2PRETTICKET02 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `PPCC2PRETTICKET02` of type `PPCC2PRETTICKET02`.
+   */
   PPCC2PRETTICKET02: PPCC2PRETTICKET02;
+  /**
+   * MBGMCR02 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `MBGMCR02` of type `MBGMCR02`.
+   */
   MBGMCR02: MBGMCR02;
+  /**
+   * MBGMCR03 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `MBGMCR03` of type `MBGMCR03`.
+   */
   MBGMCR03: MBGMCR03;
+  /**
+   * MBGMCR04 IDoc-XML document: one or more IDocs (a packet).
+   *
+   * Global element `MBGMCR04` of type `MBGMCR04`.
+   */
   MBGMCR04: MBGMCR04;
 }
 

@@ -23,10 +23,15 @@ export const attributeCases: [string, Case][] = [
       want: [
         block(
           "export interface AttrType {",
+          "  /** Attribute `req` of type `xs:string`, required. */",
           "  req: string;",
+          "  /** Attribute `opt` of type `xs:int`, optional. */",
           "  opt?: string;",
+          '  /** Attribute `def` of type `xs:string`, optional, default "x". */',
           "  def?: string;",
+          '  /** Attribute `fix` of type `xs:string`, optional, fixed "1.0". */',
           "  fix?: string;",
+          "  /** Attribute `untyped` of type `xs:anySimpleType`, optional. */",
           "  untyped?: string;",
           "}",
         ),
@@ -66,9 +71,13 @@ export const attributeCases: [string, Case][] = [
       want: [
         block(
           "export interface WithGroupType {",
+          "  /** Element `X` of type `xs:string`, occurs 1 (required). */",
           "  X: string;",
+          "  /** Attribute `own` of type `xs:string`, optional. */",
           "  own?: string;",
+          "  /** Attribute `id` of type `xs:ID`, required. */",
           "  id: string;",
+          "  /** Attribute `note` of type `xs:string`, optional. */",
           "  note?: string;",
           "}",
         ),

@@ -24,7 +24,9 @@ describe("edge cases found by review (fixed)", () => {
     expect(files.get("example.ts")).toContain(
       block(
         "export interface OpenAttrsType {",
+        "  /** Element `ID` of type `xs:string`, occurs 1 (required). */",
         "  ID: string;",
+        "  /** Attributes matched by `xs:anyAttribute` (namespace ##other, processContents lax), by name. */",
         "  anyAttributes?: Record<string, string>;",
         "}",
       ),

@@ -8,6 +8,7 @@ import { complexTypeCases } from "./complex-types.cases.js";
 import { elementCases } from "./elements.cases.js";
 import { modelGroupCases } from "./model-groups.cases.js";
 import { namedGroupCases } from "./named-groups.cases.js";
+import { propertyDocCases } from "./property-docs.cases.js";
 import { propertyNameCases } from "./property-names.cases.js";
 import { schemaDocumentCases } from "./schema-documents.cases.js";
 import { simpleTypeCases } from "./simple-types.cases.js";
@@ -26,6 +27,7 @@ const cases = [
   ...typeNameCases,
   ...simpleTypeCases,
   ...propertyNameCases,
+  ...propertyDocCases,
 ];
 
 describe("generated TypeScript compiles", () => {

@@ -25,7 +25,9 @@ export const elementCases: [string, Case][] = [
         'import type { SchemaModuleMeta as $SchemaModuleMeta, XsiNil as $XsiNil } from "b2mml/binding";',
         block(
           "export interface NilType {",
+          "  /** Element `When` of type `xs:dateTime`, occurs 1 (required), nillable. */",
           "  When: string | $XsiNil;",
+          "  /** Element `Many` of type `PartType`, occurs 0..* (optional, repeated), nillable. */",
           "  Many?: (PartType | $XsiNil)[];",
           "}",
         ),
@@ -63,9 +65,28 @@ export const elementCases: [string, Case][] = [
       },
       want: [
         'import type { AnyElement as $AnyElement, SchemaModuleMeta as $SchemaModuleMeta } from "b2mml/binding";',
-        block("export interface OpenType {", "  ID: string;", "  any?: $AnyElement[];", "}"),
-        block("export interface AnyOneType {", "  any: $AnyElement[];", "}"),
-        block("export interface AnyTypedType {", "  Payload: $AnyElement;", "  Untyped: $AnyElement;", "}"),
+        block(
+          "export interface OpenType {",
+          "  /** Element `ID` of type `xs:string`, occurs 1 (required). */",
+          "  ID: string;",
+          "  /** Wildcard `xs:any` (namespace ##other, processContents lax), occurs 0..* (optional, repeated): the matched elements as trees. */",
+          "  any?: $AnyElement[];",
+          "}",
+        ),
+        block(
+          "export interface AnyOneType {",
+          "  /** Wildcard `xs:any` (namespace ##any, processContents strict), occurs 1 (required): the matched elements as trees. */",
+          "  any: $AnyElement[];",
+          "}",
+        ),
+        block(
+          "export interface AnyTypedType {",
+          "  /** Element `Payload` of type `xs:anyType`, occurs 1 (required). */",
+          "  Payload: $AnyElement;",
+          "  /** Element `Untyped` of type `xs:anyType`, occurs 1 (required). */",
+          "  Untyped: $AnyElement;",
+          "}",
+        ),
       ],
       wantMeta: {
         OpenType: {
@@ -106,7 +127,16 @@ export const elementCases: [string, Case][] = [
     </xs:sequence>
   </xs:complexType>`),
       },
-      want: [block("export interface RefType {", "  Note?: string[];", "  Count: string | $XsiNil;", "}")],
+      want: [
+        block(
+          "export interface RefType {",
+          "  /** Element `Note` of type `xs:string`, occurs 0..* (optional, repeated). */",
+          "  Note?: string[];",
+          '  /** Element `Count` of type `xs:int`, occurs 1 (required), nillable, default "0". */',
+          "  Count: string | $XsiNil;",
+          "}",
+        ),
+      ],
       wantMeta: {
         RefType: {
           content: {

@@ -28,13 +28,22 @@ export const modelGroupCases: [string, Case][] = [
         block(
           "/** XSD complexType SeqType (urn:example) */",
           "export interface SeqType {",
+          "  /** Element `Id` of type `xs:string`, occurs 1 (required). */",
           "  Id: string;",
+          "  /** Element `Note` of type `xs:string`, occurs 0..1 (optional). */",
           "  Note?: string;",
+          "  /** Element `Item` of type `ItemType`, occurs 0..* (optional, repeated). */",
           "  Item?: ItemType[];",
+          "  /** Element `Pair` of type `xs:int`, occurs 2 (repeated). */",
           "  Pair: string[];",
           "}",
         ),
-        block("export interface ItemType {", "  Qty: string;", "}"),
+        block(
+          "export interface ItemType {",
+          "  /** Element `Qty` of type `xs:decimal`, occurs 1 (required). */",
+          "  Qty: string;",
+          "}",
+        ),
       ],
       wantMeta: {
         SeqType: {
@@ -77,7 +86,16 @@ export const modelGroupCases: [string, Case][] = [
     </xs:choice>
   </xs:complexType>`),
       },
-      want: [block("export interface ChoiceType {", "  A?: string;", "  B?: string[];", "}")],
+      want: [
+        block(
+          "export interface ChoiceType {",
+          "  /** Element `A` of type `xs:string`, occurs 1 (required); optional as part of a choice or an optional group. */",
+          "  A?: string;",
+          "  /** Element `B` of type `xs:int`, occurs 1..* (repeated); optional as part of a choice or an optional group. */",
+          "  B?: string[];",
+          "}",
+        ),
+      ],
       wantMeta: {
         ChoiceType: {
           content: {
@@ -118,11 +136,18 @@ export const modelGroupCases: [string, Case][] = [
       want: [
         block(
           "export interface RepChoiceType {",
+          "  /** Element `Head` of type `xs:string`, occurs 1 (required). */",
           "  Head: string;",
+          "  /** Repeating choice, occurs 0..* (optional, repeated): one item per occurrence. */",
           "  AOrBOrC?: ({ A: string } | { B: string } | { C: string[] })[];",
           "}",
         ),
-        block("export interface TopChoiceType {", "  XOrY: ({ X: string } | { Y: string })[];", "}"),
+        block(
+          "export interface TopChoiceType {",
+          "  /** Repeating choice, occurs 1..* (repeated): one item per occurrence. */",
+          "  XOrY: ({ X: string } | { Y: string })[];",
+          "}",
+        ),
       ],
       wantMeta: {
         RepChoiceType: {
@@ -155,7 +180,9 @@ export const modelGroupCases: [string, Case][] = [
       want: [
         block(
           "export interface RepSeqType {",
+          "  /** Element `Head` of type `xs:string`, occurs 1 (required). */",
           "  Head: string;",
+          "  /** Repeating sequence, occurs 0..* (optional, repeated): one item per occurrence. */",
           "  KeyAndValue?: ({ Key: string; Value?: string })[];",
           "}",
         ),
@@ -218,14 +245,23 @@ export const modelGroupCases: [string, Case][] = [
       want: [
         block(
           "export interface NestedType {",
+          "  /** Element `A` of type `xs:string`, occurs 1 (required). */",
           "  A: string;",
+          "  /** Element `A2` of type `xs:string`, occurs 1 (required). */",
           "  A2: string;",
+          "  /** Element `B` of type `xs:string`, occurs 0..1 (optional). */",
           "  B?: string;",
+          "  /** Element `C` of type `xs:string`, occurs 1 (required); optional as part of a choice or an optional group. */",
           "  C?: string;",
+          "  /** Element `C2` of type `xs:string`, occurs 1 (required); optional as part of a choice or an optional group. */",
           "  C2?: string;",
+          "  /** Element `D` of type `xs:string`, occurs 1 (required); optional as part of a choice or an optional group. */",
           "  D?: string;",
+          "  /** Element `E` of type `xs:string`, occurs 1 (required); optional as part of a choice or an optional group. */",
           "  E?: string;",
+          "  /** Element `F` of type `xs:string`, occurs 1 (required); optional as part of a choice or an optional group. */",
           "  F?: string;",
+          "  /** Element `G` of type `xs:string`, occurs 1 (required); optional as part of a choice or an optional group. */",
           "  G?: string;",
           "}",
         ),

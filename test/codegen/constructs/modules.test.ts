@@ -37,9 +37,13 @@ describe("$Elements and index.ts", () => {
       block(
         "/** The global elements of this namespace (the possible document roots) and their types. */",
         "export interface $Elements {",
+        "  /** Global element `Order` of type `OrderType`. */",
         "  Order: OrderType;",
+        "  /** Global element `Amount` of type `xs:decimal`. */",
         "  Amount: string;",
+        "  /** Global element `Any` of type `xs:anyType`. */",
         "  Any: $AnyElement;",
+        "  /** Global element `Foreign` of type `PartyType`. */",
         "  Foreign: $Other.PartyType;",
         "}",
       ),

@@ -46,16 +46,23 @@ export const namedGroupCases: [string, Case][] = [
       want: [
         block(
           "export interface GType {",
+          "  /** Element `P1` of type `xs:string`, occurs 1 (required). */",
           "  P1: string;",
+          "  /** Element `P2` of type `xs:string`, occurs 0..1 (optional). */",
           "  P2?: string;",
+          "  /** Element `X` of type `xs:string`, occurs 1 (required); optional as part of a choice or an optional group. */",
           "  X?: string;",
+          "  /** Element `Y` of type `xs:string`, occurs 1 (required); optional as part of a choice or an optional group. */",
           "  Y?: string;",
+          "  /** Element `S` of type `xs:string`, occurs 0..1 (optional). */",
           "  S?: string;",
           "}",
         ),
         block(
           "export interface RepGType {",
+          "  /** Repeating sequence (group `Parts`), occurs 0..* (optional, repeated): one item per occurrence. */",
           "  Parts?: ({ P1: string; P2?: string })[];",
+          "  /** Repeating choice (group `Alt`), occurs 1..* (repeated): one item per occurrence. */",
           "  Alt: ({ X: string } | { Y: string })[];",
           "}",
         ),
@@ -112,7 +119,14 @@ export const namedGroupCases: [string, Case][] = [
         ),
       },
       entries: ["a.xsd"],
-      want: [block("export interface PersonType {", "  ID: string;", "}")],
+      want: [
+        block(
+          "export interface PersonType {",
+          "  /** Element `ID` of type `xs:string`, occurs 1 (required). */",
+          "  ID: string;",
+          "}",
+        ),
+      ],
       notWant: ["Extensions.", "import type * as Extensions"],
       wantMeta: {
         PersonType: { content: { kind: "sequence", particles: [{ kind: "element", name: "ID" }] } },

@@ -27,8 +27,20 @@ export const propertyNameCases: [string, Case][] = [
   </xs:complexType>`),
       },
       want: [
-        block("export interface TwiceType {", "  A: string[];", "  B: string;", "}"),
-        block("export interface TwiceOptionalType {", "  A?: string[];", "}"),
+        block(
+          "export interface TwiceType {",
+          "  /** Element `A` of type `xs:string`, occurs 1 (required). */",
+          "  A: string[];",
+          "  /** Element `B` of type `xs:string`, occurs 1 (required). */",
+          "  B: string;",
+          "}",
+        ),
+        block(
+          "export interface TwiceOptionalType {",
+          "  /** Element `A` of type `xs:string`, occurs 0..1 (optional). */",
+          "  A?: string[];",
+          "}",
+        ),
       ],
       wantMeta: {
         TwiceType: {
@@ -61,8 +73,22 @@ export const propertyNameCases: [string, Case][] = [
   </xs:complexType>`),
       },
       want: [
-        block("export interface ClashType {", "  name: string;", '  "@name"?: string;', "}"),
-        block("export interface ValueClashType {", "  value?: string;", "  $value: string;", "}"),
+        block(
+          "export interface ClashType {",
+          "  /** Element `name` of type `xs:string`, occurs 1 (required). */",
+          "  name: string;",
+          "  /** Attribute `name` of type `xs:string`, optional. */",
+          '  "@name"?: string;',
+          "}",
+        ),
+        block(
+          "export interface ValueClashType {",
+          "  /** Attribute `value` of type `xs:string`, optional. */",
+          "  value?: string;",
+          "  /** The element's character data, of type `xs:string`. */",
+          "  $value: string;",
+          "}",
+        ),
       ],
       wantMeta: {
         ClashType: {

@@ -25,8 +25,18 @@ export const schemaDocumentCases: [string, Case][] = [
       entries: ["main.xsd"],
       want: [
         "// Schema files: main.xsd, part.xsd",
-        block("export interface OrderType {", "  Line: LineType[];", "}"),
-        block("export interface LineType {", "  Qty: string;", "}"),
+        block(
+          "export interface OrderType {",
+          "  /** Element `Line` of type `LineType`, occurs 1..* (repeated). */",
+          "  Line: LineType[];",
+          "}",
+        ),
+        block(
+          "export interface LineType {",
+          "  /** Element `Qty` of type `xs:decimal`, occurs 1 (required). */",
+          "  Qty: string;",
+          "}",
+        ),
       ],
       notWant: ["import type * as"],
     },
@@ -65,8 +75,14 @@ export const schemaDocumentCases: [string, Case][] = [
         'import type * as $Other from "./other.js";',
         block(
           "export interface OrderType {",
+          "  /** Element `Party` of type `PartyType`, occurs 1 (required). */",
           "  Party: $Other.PartyType;",
+          "  /** Element `Contact` of type `PartyType`, occurs 0..1 (optional). */",
           "  Contact?: $Other.PartyType;",
+          "  /**",
+          "   * Element `Status` of type `StatusCode`, occurs 1 (required).",
+          '   * Facets: enumeration "A".',
+          "   */",
           "  Status: $Other.StatusCode;",
           "}",
         ),
@@ -74,9 +90,19 @@ export const schemaDocumentCases: [string, Case][] = [
       wantIn: {
         "other.ts": [
           "// Namespace: urn:other",
-          block("export interface PartyType {", "  Name: string;", "}"),
+          block(
+            "export interface PartyType {",
+            "  /** Element `Name` of type `xs:string`, occurs 1 (required). */",
+            "  Name: string;",
+            "}",
+          ),
           'export type StatusCode = "A";',
-          block("export interface $Elements {", "  Contact: PartyType;", "}"),
+          block(
+            "export interface $Elements {",
+            "  /** Global element `Contact` of type `PartyType`. */",
+            "  Contact: PartyType;",
+            "}",
+          ),
         ],
       },
       wantMeta: {
@@ -130,24 +156,40 @@ export const schemaDocumentCases: [string, Case][] = [
         block(
           "/** XSD complexType CodeType (urn:example); extension of CodeContent */",
           "export interface CodeType {",
+          "  /** Attribute `listID` of type `xs:string`, optional. */",
           "  listID?: string;",
+          "  /** The element's character data, of type `CodeContent`. */",
           "  value: CodeContent;",
           "}",
         ),
         "export type CodeContent = string;",
-        block("export interface OrderType {", "  Code: CodeType;", "  Party: $Other.PartyType;", "}"),
+        block(
+          "export interface OrderType {",
+          "  /** Element `Code` of type `CodeType`, occurs 1 (required). */",
+          "  Code: CodeType;",
+          "  /** Element `Party` of type `PartyType`, occurs 1 (required). */",
+          "  Party: $Other.PartyType;",
+          "}",
+        ),
       ],
       wantIn: {
         "other.ts": [
           block(
             "/** XSD complexType CodeType (urn:other); extension of CodeContent */",
             "export interface CodeType {",
+            "  /** Attribute `listID` of type `xs:string`, optional. */",
             "  listID?: string;",
+            "  /** The element's character data, of type `CodeContent`. */",
             "  value: CodeContent;",
             "}",
           ),
           "export type CodeContent = string;",
-          block("export interface PartyType {", "  Code: CodeType;", "}"),
+          block(
+            "export interface PartyType {",
+            "  /** Element `Code` of type `CodeType`, occurs 1 (required). */",
+            "  Code: CodeType;",
+            "}",
+          ),
         ],
       },
       wantMeta: {
@@ -182,12 +224,22 @@ export const schemaDocumentCases: [string, Case][] = [
       entries: ["a.xsd"],
       want: [
         'import type * as $Other from "./other.js";',
-        block("export interface AType {", "  B?: $Other.BType;", "}"),
+        block(
+          "export interface AType {",
+          "  /** Element `B` of type `BType`, occurs 0..1 (optional). */",
+          "  B?: $Other.BType;",
+          "}",
+        ),
       ],
       wantIn: {
         "other.ts": [
           'import type * as $Example from "./example.js";',
-          block("export interface BType {", "  A?: $Example.AType;", "}"),
+          block(
+            "export interface BType {",
+            "  /** Element `A` of type `AType`, occurs 0..1 (optional). */",
+            "  A?: $Example.AType;",
+            "}",
+          ),
         ],
       },
     },
