@@ -16,6 +16,7 @@ import {
   parseErpPostingConfigJson,
 } from "../../mappers/production-performance-to-erp/index.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
+import { GUIDES_HELP } from "../guides.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
@@ -43,6 +44,8 @@ Options:
 Warnings and errors go to stderr, one a line, as "path: code message"; the file names to stdout.
 Exit 0: mapped; 1: mapping rejected (nothing written); 2: usage; 3: the document, the order context
 or the configuration is unreadable, not well-formed or refused as unsafe.
+
+${GUIDES_HELP}
 
 ${exitCodeHelp(MAP_EXIT_CODES)}`;
 

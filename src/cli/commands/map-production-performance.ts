@@ -13,6 +13,7 @@ import { parseMapperConfigJson } from "../../mappers/config/mapper-config.js";
 import { mapIdocsToProductionPerformance } from "../../mappers/idoc-to-production-performance/index.js";
 import { formatMapIssue } from "../../mappers/issues.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
+import { GUIDES_HELP } from "../guides.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand } from "../parse-command.js";
@@ -41,6 +42,8 @@ Options:
 The document goes to stdout (or --output); warnings and errors to stderr, one a line, as
 "path: code message". Exit 0: mapped; 1: mapping rejected; 2: usage; 3: an input or the configuration
 is unreadable, not well-formed or refused as unsafe.
+
+${GUIDES_HELP}
 
 ${exitCodeHelp(MAP_EXIT_CODES)}`;
 

@@ -13,6 +13,7 @@ import { formatMapIssue } from "../../mappers/issues.js";
 import { mapLoiproToProductionSchedule } from "../../mappers/loipro-to-production-schedule/index.js";
 import { unmappedAsIssues } from "../../mappers/shared/unmapped.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
+import { GUIDES_HELP } from "../guides.js";
 import type { Io } from "../io.js";
 import { appendMappingAudit } from "../mapping-audit.js";
 import { parseCommand, reportUsage } from "../parse-command.js";
@@ -34,7 +35,9 @@ postings. Mappings:
                           (docs/mapping-performance.md, PERF-POST)
 
 Run "b2mml map <mapping> --help" for a mapping's options and exit codes, e.g.
-b2mml map production-schedule --help.`;
+b2mml map production-schedule --help.
+
+${GUIDES_HELP}`;
 
 export const MAP_SCHEDULE_HELP = `Usage: b2mml map production-schedule <idoc.xml|idoc.json> --config <file> [options]
 
@@ -59,6 +62,8 @@ The document goes to stdout (or --output); warnings and errors to stderr, one a 
 "path: code message" (unmapped fields as "path: unmapped reason message"). Exit 0: mapped; 1: mapping
 rejected (errors, or warnings or unmapped fields with --strict);
 2: usage; 3: the IDoc or the configuration is unreadable, not well-formed or refused as unsafe.
+
+${GUIDES_HELP}
 
 ${exitCodeHelp(MAP_EXIT_CODES)}`;
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { B2MML_RELEASES, type B2mmlRelease, isB2mmlRelease } from "../../validation/release.js";
 import { ExitCode, exitCodeHelp, worseExitCode } from "../exit-codes.js";
 import { type ExpandedInput, expandInputs } from "../expand-inputs.js";
+import { GUIDES_HELP } from "../guides.js";
 import { dropIgnoredWarnings, parseIgnoredCodes, QUIET_IGNORE_HELP } from "../ignore-warnings.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
@@ -62,6 +63,8 @@ The text report is written file by file as results arrive; json and junit at the
 stdout, a summary to stderr; on a terminal, stderr also shows the progress (files done, rate, time left).
 A file whose release has no built-in schema set is reported (SCHEMA_SET_UNAVAILABLE: give --schemas) and
 the others are validated; the batch then exits 4.
+
+${GUIDES_HELP}
 
 ${exitCodeHelp(VALIDATE_EXIT_CODES, { batch: true })}`;
 
