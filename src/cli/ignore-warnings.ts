@@ -35,3 +35,22 @@ export function dropIgnoredWarnings<I extends { readonly code: string; readonly 
   if (ignored.size === 0) return issues;
   return issues.filter((i) => i.severity !== "warning" || !ignored.has(i.code));
 }
+
+/** A mapping's warnings without those whose code is ignored (a mapping keeps its errors apart). */
+export function dropIgnoredCodes<W extends { readonly code: string }>(
+  warnings: readonly W[],
+  ignored: ReadonlySet<string>,
+): readonly W[] {
+  return warnings.filter((w) => !ignored.has(w.code));
+}
+
+/** The option lines of the map commands' help texts, in their column. */
+export const MAP_QUIET_IGNORE_HELP = (indent: number): string =>
+  [
+    ["--quiet", "no summary of a mapped input: only the findings (a rejection still says nothing"],
+    ["", "was written)"],
+    ["--ignore <codes>", "leave warnings with these codes (comma-separated) out of stderr; errors cannot"],
+    ["", "be ignored; the audit record keeps every warning"],
+  ]
+    .map(([option, text]) => `  ${(option ?? "").padEnd(indent - 2)}${text}`)
+    .join("\n");
