@@ -2,10 +2,14 @@
  * The ```ts code samples of the guides (docs/*.md) and of README.md compile: each block becomes a module
  * type-checked by tsc (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess) with `b2mml/*`
  * resolved to the sources. A block can use names it does not declare only through `declare` lines.
+ * The samples of docs/getting-started.md also run: each, transpiled to JavaScript, is run by node in
+ * examples/ (the files they read) with `b2mml/*` resolved to the built package (dist/), and exits 0 with
+ * nothing on stderr.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import ts from "typescript";
 import { afterAll, describe, expect, test } from "vitest";
 import { repoRoot } from "../helpers/paths.js";
 
@@ -105,4 +109,24 @@ describe("code samples in the guides", () => {
     );
     expect(located, located).toBe("");
   });
+
+  // Inside the package (no package.json of its own) so that `b2mml/*` resolves to this package's dist/.
+  const runDir = mkdtempSync(path.join(repoRoot, ".tmp", "run-samples-"));
+  afterAll(() => rmSync(runDir, { recursive: true, force: true }));
+
+  for (const sample of samplesOf("docs/getting-started.md"))
+    test(`docs/getting-started.md:${sample.line} runs in examples/ (exit 0, nothing on stderr)`, () => {
+      const js = ts.transpileModule(sample.code, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText;
+      const file = path.join(runDir, `L${sample.line}.mjs`);
+      writeFileSync(file, js);
+      const run = spawnSync(process.execPath, [file], {
+        cwd: path.join(repoRoot, "examples"),
+        encoding: "utf8",
+      });
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      expect(run.stdout.length).toBeGreaterThan(0);
+    });
 });

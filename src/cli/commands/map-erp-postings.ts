@@ -17,6 +17,8 @@ import {
   parseErpPostingConfigJson,
 } from "../../mappers/production-performance-to-erp/index.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
+import { GUIDES_HELP } from "../guides.js";
+import { dropIgnoredCodes, MAP_QUIET_IGNORE_HELP, parseIgnoredCodes } from "../ignore-warnings.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
@@ -38,11 +40,14 @@ Options:
   --report-unmapped        list the document's values not carried into a posting, and why
   --audit <ledger>         append the run's audit record to this ledger (see b2mml audit verify)
   --actor <name>           who runs it, recorded as given in the audit record (with --audit)
+${MAP_QUIET_IGNORE_HELP(27)}
   -h, --help               this text
 
 Warnings and errors go to stderr, one a line, as "path: code message"; the file names to stdout.
 Exit 0: mapped; 1: mapping rejected (nothing written); 2: usage; 3: the document, the order context
 or the configuration is unreadable, not well-formed or refused as unsafe.
+
+${GUIDES_HELP}
 
 ${exitCodeHelp(MAP_EXIT_CODES)}`;
 
@@ -54,6 +59,8 @@ export async function runMapErpPostings(args: readonly string[], io: Io): Promis
       "order-context": { type: "string" },
       "out-dir": { type: "string" },
       "report-unmapped": { type: "boolean" },
+      quiet: { type: "boolean" },
+      ignore: { type: "string" },
       audit: { type: "string" },
       actor: { type: "string" },
     },
@@ -69,6 +76,8 @@ export async function runMapErpPostings(args: readonly string[], io: Io): Promis
   if (file === undefined) return usage("no ProductionPerformance file given");
   if (extra.length > 0) return usage(`one document at a time; got also ${extra.join(", ")}`);
   if (values.config === undefined) return usage("--config <file> is required");
+  const ignored = parseIgnoredCodes(values.ignore);
+  if (!ignored.ok) return usage(ignored.message);
   const outDir = values["out-dir"];
   if (outDir === undefined) return usage("--out-dir <dir> is required");
 
@@ -111,7 +120,8 @@ export async function runMapErpPostings(args: readonly string[], io: Io): Promis
     config.config,
     orderContext ? { orderContext } : {},
   );
-  for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
+  for (const warning of dropIgnoredCodes(result.warnings, ignored.codes))
+    io.err(`${formatMapIssue(warning)} [warning]`);
   if (values["report-unmapped"]) reportUnmapped(result.unmapped, io);
   if (values.audit !== undefined) {
     const ledger = values.audit;
@@ -153,8 +163,9 @@ export async function runMapErpPostings(args: readonly string[], io: Io): Promis
   }
   for (const idoc of result.idocs) io.out(`${path.join(outDir, idoc.fileName)}\n`);
   const tickets = result.idocs.filter((i) => i.kind === "time-ticket").length;
-  io.err(
-    `b2mml map erp-postings: ${file}: ${tickets} time ticket(s), ${result.idocs.length - tickets} goods-movement document(s), ${result.warnings.length} warning(s)`,
-  );
+  if (!values.quiet)
+    io.err(
+      `b2mml map erp-postings: ${file}: ${tickets} time ticket(s), ${result.idocs.length - tickets} goods-movement document(s), ${result.warnings.length} warning(s)`,
+    );
   return ExitCode.OK;
 }

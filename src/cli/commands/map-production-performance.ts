@@ -14,6 +14,8 @@ import { parseMapperConfigJson } from "../../mappers/config/mapper-config.js";
 import { mapIdocsToProductionPerformance } from "../../mappers/idoc-to-production-performance/index.js";
 import { formatMapIssue } from "../../mappers/issues.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
+import { GUIDES_HELP } from "../guides.js";
+import { dropIgnoredCodes, MAP_QUIET_IGNORE_HELP, parseIgnoredCodes } from "../ignore-warnings.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
 import { startProgress } from "../progress.js";
@@ -36,11 +38,14 @@ Options:
   -o, --output <file>      write the document to a file instead of stdout
   --audit <ledger>         append the run's audit record to this ledger (see b2mml audit verify)
   --actor <name>           who runs it, recorded as given in the audit record (with --audit)
+${MAP_QUIET_IGNORE_HELP(27)}
   -h, --help               this text
 
 The document goes to stdout (or --output); warnings and errors to stderr, one a line, as
 "path: code message". Exit 0: mapped; 1: mapping rejected; 2: usage; 3: an input or the configuration
 is unreadable, not well-formed or refused as unsafe.
+
+${GUIDES_HELP}
 
 ${exitCodeHelp(MAP_EXIT_CODES)}`;
 
@@ -75,6 +80,8 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
       "order-context": { type: "string" },
       verb: { type: "string" },
       "report-unmapped": { type: "boolean" },
+      quiet: { type: "boolean" },
+      ignore: { type: "string" },
       output: { type: "string", short: "o" },
       audit: { type: "string" },
       actor: { type: "string" },
@@ -90,6 +97,8 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
   if (badActor !== undefined) return badActor;
   if (positionals.length === 0) return usage("no IDoc file given");
   if (values.config === undefined) return usage("--config <file> is required");
+  const ignored = parseIgnoredCodes(values.ignore);
+  if (!ignored.ok) return usage(ignored.message);
   const verb = values.verb ?? "Sync";
   if (verb !== "Process" && verb !== "Sync") return usage(`unknown verb "${verb}"; expected Sync or Process`);
 
@@ -127,7 +136,8 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
     ...(orderContext === undefined ? {} : { orderContext }),
   });
   const what = positionals.join(", ");
-  for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
+  for (const warning of dropIgnoredCodes(result.warnings, ignored.codes))
+    io.err(`${formatMapIssue(warning)} [warning]`);
   if (values["report-unmapped"]) reportUnmapped(result.unmapped, io);
   if (values.audit !== undefined) {
     const ledger = values.audit;
@@ -156,8 +166,9 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
   const emitted = emitDocument(result.xml, values.output, io);
   if (emitted !== ExitCode.OK) return emitted;
   const orders = result.value.DataArea.ProductionPerformance[0]?.ProductionResponse?.length ?? 0;
-  io.err(
-    `b2mml map: ${what}: ${orders} order(s) mapped, ${result.warnings.length} warning(s); BODID ${result.bodId}`,
-  );
+  if (!values.quiet)
+    io.err(
+      `b2mml map: ${what}: ${orders} order(s) mapped, ${result.warnings.length} warning(s); BODID ${result.bodId}`,
+    );
   return ExitCode.OK;
 }

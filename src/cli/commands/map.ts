@@ -14,6 +14,8 @@ import { formatMapIssue } from "../../mappers/issues.js";
 import { mapLoiproToProductionSchedule } from "../../mappers/loipro-to-production-schedule/index.js";
 import { unmappedAsIssues } from "../../mappers/shared/unmapped.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
+import { GUIDES_HELP } from "../guides.js";
+import { dropIgnoredCodes, MAP_QUIET_IGNORE_HELP, parseIgnoredCodes } from "../ignore-warnings.js";
 import type { Io } from "../io.js";
 import { parseCommand, reportUsage } from "../parse-command.js";
 import { inputLimit, readReportedInput } from "../read-input.js";
@@ -34,7 +36,9 @@ postings. Mappings:
                           (docs/mapping-performance.md, PERF-POST)
 
 Run "b2mml map <mapping> --help" for a mapping's options and exit codes, e.g.
-b2mml map production-schedule --help.`;
+b2mml map production-schedule --help.
+
+${GUIDES_HELP}`;
 
 export const MAP_SCHEDULE_HELP = `Usage: b2mml map production-schedule <idoc.xml|idoc.json> --config <file> [options]
 
@@ -53,12 +57,15 @@ Options:
   --audit <ledger>      append the run's audit record (input and output digests, configuration,
                         schema set, outcome) to this ledger (see b2mml audit verify)
   --actor <name>        who runs it, recorded as given in the audit record (with --audit)
+${MAP_QUIET_IGNORE_HELP(24)}
   -h, --help            this text
 
 The document goes to stdout (or --output); warnings and errors to stderr, one a line, as
 "path: code message" (unmapped fields as "path: unmapped reason message"). Exit 0: mapped; 1: mapping
 rejected (errors, or warnings or unmapped fields with --strict);
 2: usage; 3: the IDoc or the configuration is unreadable, not well-formed or refused as unsafe.
+
+${GUIDES_HELP}
 
 ${exitCodeHelp(MAP_EXIT_CODES)}`;
 
@@ -91,6 +98,8 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
       verb: { type: "string" },
       strict: { type: "boolean" },
       "report-unmapped": { type: "boolean" },
+      quiet: { type: "boolean" },
+      ignore: { type: "string" },
       created: { type: "string" },
       output: { type: "string", short: "o" },
       audit: { type: "string" },
@@ -109,6 +118,8 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
   if (file === undefined) return usage("no IDoc file given");
   if (extra.length > 0) return usage(`one IDoc file at a time; got also ${extra.join(", ")}`);
   if (values.config === undefined) return usage("--config <file> is required");
+  const ignored = parseIgnoredCodes(values.ignore);
+  if (!ignored.ok) return usage(ignored.message);
   const verb = values.verb ?? "Process";
   if (verb !== "Process" && verb !== "Sync") return usage(`unknown verb "${verb}"; expected Process or Sync`);
 
@@ -139,7 +150,8 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
     verb,
     ...(values.created === undefined ? {} : { creationDateTime: values.created }),
   });
-  for (const warning of result.warnings) io.err(`${formatMapIssue(warning)} [warning]`);
+  for (const warning of dropIgnoredCodes(result.warnings, ignored.codes))
+    io.err(`${formatMapIssue(warning)} [warning]`);
   if (values["report-unmapped"]) reportUnmapped(result.unmapped, io);
   const strictFindings = result.warnings.length + result.unmapped.length;
   const rejected = !result.ok || (values.strict === true && strictFindings > 0);
@@ -177,8 +189,9 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
   const emitted = emitDocument(result.xml, values.output, io);
   if (emitted !== ExitCode.OK) return emitted;
   const orders = result.value.DataArea.ProductionSchedule[0]?.ProductionRequest?.length ?? 0;
-  io.err(
-    `b2mml map: ${file}: ${orders} order(s) mapped, ${result.warnings.length} warning(s)${values["report-unmapped"] ? `, ${result.unmapped.length} unmapped field(s)` : ""}; BODID ${result.bodId}`,
-  );
+  if (!values.quiet)
+    io.err(
+      `b2mml map: ${file}: ${orders} order(s) mapped, ${result.warnings.length} warning(s)${values["report-unmapped"] ? `, ${result.unmapped.length} unmapped field(s)` : ""}; BODID ${result.bodId}`,
+    );
   return ExitCode.OK;
 }

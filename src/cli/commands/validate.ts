@@ -1,5 +1,5 @@
 /**
- * `b2mml validate [--schemas <dir>] [--release <release>] [--rules[=<list>]] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file>...`
+ * `b2mml validate [--schemas <dir>] [--release <release>] [--rules[=<list>]] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] [--quiet] [--ignore <codes>] <file>...`
  *
  * @module
  */
@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 import { B2MML_RELEASES, type B2mmlRelease, isB2mmlRelease } from "../../validation/release.js";
 import { ExitCode, exitCodeHelp, worseExitCode } from "../exit-codes.js";
 import { type ExpandedInput, expandInputs } from "../expand-inputs.js";
+import { GUIDES_HELP } from "../guides.js";
+import { dropIgnoredWarnings, parseIgnoredCodes, QUIET_IGNORE_HELP } from "../ignore-warnings.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
 import { startProgress } from "../progress.js";
@@ -31,7 +33,7 @@ export const VALIDATE_EXIT_CODES: readonly ExitCode[] = [
   ExitCode.INTERNAL,
 ];
 
-export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules[=<list>]] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] <file|dir|pattern|->...
+export const VALIDATE_HELP = `Usage: b2mml validate [--schemas <dir>] [--release <release>] [--rules[=<list>]] [--format text|json|junit] [--audit <ledger.jsonl>] [--jobs <n>] [--quiet] [--ignore <codes>] <file|dir|pattern|->...
 
 Validates B2MML documents against XML Schema (libxml2) and, with --rules, the business rules.
 
@@ -51,6 +53,8 @@ Options:
   --jobs <n>          validate in n threads: this one and n - 1 worker threads (0 or auto: one
                       per core); default 1, this thread alone. The report, the summary, the exit code
                       and the ledger are those of --jobs 1, in file order
+${QUIET_IGNORE_HELP}; the audit
+                      record keeps every issue
   -h, --help          this text
 
 Inputs: a file; - for standard input; a directory for every .xml file below it (any depth, sorted by
@@ -59,6 +63,8 @@ The text report is written file by file as results arrive; json and junit at the
 stdout, a summary to stderr; on a terminal, stderr also shows the progress (files done, rate, time left).
 A file whose release has no built-in schema set is reported (SCHEMA_SET_UNAVAILABLE: give --schemas) and
 the others are validated; the batch then exits 4.
+
+${GUIDES_HELP}
 
 ${exitCodeHelp(VALIDATE_EXIT_CODES, { batch: true })}`;
 
@@ -165,6 +171,8 @@ export async function runValidate(args: readonly string[], io: Io): Promise<Exit
       audit: { type: "string" },
       actor: { type: "string" },
       jobs: { type: "string" },
+      quiet: { type: "boolean" },
+      ignore: { type: "string" },
     },
     "b2mml validate",
     VALIDATE_HELP,
@@ -179,6 +187,8 @@ export async function runValidate(args: readonly string[], io: Io): Promise<Exit
   if (values.release !== undefined && !isB2mmlRelease(values.release))
     return usage(`unknown release "${values.release}"; expected one of ${B2MML_RELEASES.join(", ")}`);
   if (positionals.length === 0) return usage("no file to validate");
+  const ignored = parseIgnoredCodes(values.ignore);
+  if (!ignored.ok) return usage(ignored.message);
   const release = values.release as B2mmlRelease | undefined;
   const rules = resolveRules(values.rules, lists, misplaced, usage);
   if (typeof rules === "number") return rules;
@@ -218,7 +228,11 @@ export async function runValidate(args: readonly string[], io: Io): Promise<Exit
       ? validateInWorkers(files, options, threads, values.audit !== undefined, stdin)
       : validateHere(files, options, stdin);
   const reports: FileReport[] = [];
-  const progress = startProgress("b2mml validate", inputs.length, io.progress?.bind(io));
+  const progress = startProgress(
+    "b2mml validate",
+    inputs.length,
+    values.quiet ? undefined : io.progress?.bind(io),
+  );
   const streamText = format === "text";
   let printed = false;
   let code: ExitCode = ExitCode.OK;
@@ -231,7 +245,8 @@ export async function runValidate(args: readonly string[], io: Io): Promise<Exit
       io.err(`b2mml validate: the schema set cannot be loaded: ${outcome.message}`);
       return ExitCode.SCHEMA_ERROR;
     }
-    const { report, code: fileCode } = reportOf(outcome);
+    const { report: full, code: fileCode } = reportOf(outcome);
+    const report = { ...full, issues: dropIgnoredWarnings(full.issues, ignored.codes) };
     reports.push(report);
     code = worseExitCode(code, fileCode);
     if (streamText && report.issues.length > 0) {
@@ -257,7 +272,8 @@ export async function runValidate(args: readonly string[], io: Io): Promise<Exit
   progress.finish();
   // The text report of a batch without issues is one empty line, as before it was streamed.
   if (!streamText) io.out(FORMATS[format as keyof typeof FORMATS](reports));
-  else if (!printed) io.out("");
+  else if (!printed && !values.quiet) io.out("");
+  if (values.quiet) return code;
   const count = (o: FileReport["outcome"]) => reports.filter((r) => r.outcome === o).length;
   io.err(
     `b2mml validate: ${reports.length} file(s): ${count("valid")} valid, ${count("invalid")} invalid, ${count("unusable")} unusable`,
