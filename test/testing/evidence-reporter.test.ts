@@ -3,13 +3,13 @@
  * report.json is checked, and report.html is opened in a real headless browser (Debian's chromium through
  * playwright-core; skipped, saying so, where /usr/bin/chromium is absent).
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { EvidenceReport } from "../../src/testing/index.js";
 import { repoRoot } from "../helpers/paths.js";
+import { runWithReporter } from "./helpers/run-with-reporter.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -28,7 +28,6 @@ beforeAll(() => {
     path.join(dir, "requirements.md"),
     "| ID | Rule |\n|---|---|\n| DEMO-REQ-001 | a |\n| DEMO-REQ-002 | b |\n| DEMO-REQ-003 | c |\n| DEMO-REQ-004 | d, no test |\n",
   );
-  const reporter = path.join(repoRoot, "src/testing/reporter.ts");
   const options = {
     outputDir: path.join(dir, "out"),
     root: repoRoot,
@@ -36,23 +35,7 @@ beforeAll(() => {
     schemas: ["xsd/b2mml-v0600"],
     configurations: ["fixtures/mappers/config.json"],
   };
-  writeFileSync(
-    path.join(dir, "vitest.config.mjs"),
-    `export default { test: { root: ${JSON.stringify(repoRoot)}, include: ["test/testing/sample/*.sample.ts"], reporters: [[${JSON.stringify(reporter)}, ${JSON.stringify(options)}]] } };\n`,
-  );
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")));
-  const child = spawnSync(
-    process.execPath,
-    [
-      path.join(repoRoot, "node_modules/vitest/vitest.mjs"),
-      "run",
-      "--config",
-      path.join(dir, "vitest.config.mjs"),
-    ],
-    { cwd: repoRoot, encoding: "utf8", env },
-  );
-  run = { status: child.status, output: `${child.stdout}${child.stderr}` };
-  report = JSON.parse(readFileSync(path.join(dir, "out/report.json"), "utf8")) as EvidenceReport;
+  ({ run, report } = runWithReporter(["test/testing/sample/*.sample.ts"], options));
 });
 
 afterAll(() => {

@@ -4,14 +4,14 @@
  * of the catalogue is linked to the tests that exercise it; the checks that docs/rules.md lists the rules
  * are documentation checks beside it, never its tests.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { EvidenceReport } from "../../src/testing/index.js";
 import { RULES } from "../../src/validation/rules/index.js";
 import { repoRoot } from "../helpers/paths.js";
+import { runWithReporter } from "./helpers/run-with-reporter.js";
 
 let dir = "";
 let report: EvidenceReport;
@@ -20,29 +20,13 @@ let traceability: EvidenceReport;
 let traceabilityRun: { status: number | null; output: string };
 
 /** Runs the test files `include` in a child vitest with the reporter; returns its report. */
-function runWithReporter(name: string, include: string[], requirementSources: string[]) {
-  const options = { outputDir: path.join(dir, name), root: repoRoot, requirementSources };
-  const config = path.join(dir, `${name}.config.mjs`);
-  writeFileSync(
-    config,
-    `export default { test: { root: ${JSON.stringify(repoRoot)}, include: ${JSON.stringify(include)}, reporters: [[${JSON.stringify(path.join(repoRoot, "src/testing/reporter.ts"))}, ${JSON.stringify(options)}]] } };\n`,
-  );
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")));
-  const child = spawnSync(
-    process.execPath,
-    [path.join(repoRoot, "node_modules/vitest/vitest.mjs"), "run", "--config", config],
-    { cwd: repoRoot, encoding: "utf8", env },
-  );
-  return {
-    run: { status: child.status, output: `${child.stdout}${child.stderr}` },
-    report: JSON.parse(readFileSync(path.join(dir, name, "report.json"), "utf8")) as EvidenceReport,
-  };
-}
+const runRequirements = (name: string, include: string[], requirementSources: string[]) =>
+  runWithReporter(include, { outputDir: path.join(dir, name), root: repoRoot, requirementSources });
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "b2mml-project-requirements-"));
-  ({ run, report } = runWithReporter("rules", ["test/validation/rules/*.test.ts"], ["docs/rules.md"]));
-  ({ run: traceabilityRun, report: traceability } = runWithReporter(
+  ({ run, report } = runRequirements("rules", ["test/validation/rules/*.test.ts"], ["docs/rules.md"]));
+  ({ run: traceabilityRun, report: traceability } = runRequirements(
     "traceability",
     ["test/mappers/requirement-ids.test.ts"],
     ["docs/mapping-*.md"],

@@ -6,13 +6,13 @@
  * test/testing/sample/links/requirement-links.sample.ts with the reporter; report.html is opened in headless
  * chromium (skipped, saying so, where /usr/bin/chromium is absent).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { EvidenceReport } from "../../src/testing/index.js";
 import { repoRoot } from "../helpers/paths.js";
+import { runWithReporter } from "./helpers/run-with-reporter.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -41,23 +41,7 @@ beforeAll(() => {
     root: repoRoot,
     requirementSources: [path.join(dir, "requirements.md")],
   };
-  writeFileSync(
-    path.join(dir, "vitest.config.mjs"),
-    `export default { test: { root: ${JSON.stringify(repoRoot)}, include: [${JSON.stringify(SAMPLE)}], reporters: [[${JSON.stringify(path.join(repoRoot, "src/testing/reporter.ts"))}, ${JSON.stringify(options)}]] } };\n`,
-  );
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")));
-  const child = spawnSync(
-    process.execPath,
-    [
-      path.join(repoRoot, "node_modules/vitest/vitest.mjs"),
-      "run",
-      "--config",
-      path.join(dir, "vitest.config.mjs"),
-    ],
-    { cwd: repoRoot, encoding: "utf8", env },
-  );
-  run = { status: child.status, output: `${child.stdout}${child.stderr}` };
-  report = JSON.parse(readFileSync(path.join(dir, "out/report.json"), "utf8")) as EvidenceReport;
+  ({ run, report } = runWithReporter([SAMPLE], options));
 });
 
 afterAll(() => {
