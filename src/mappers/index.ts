@@ -48,6 +48,7 @@ export {
   refDocNoOf,
   type StorageLocationConfig,
 } from "./production-performance-to-erp/index.js";
+export type { DocumentMapResult } from "./shared/document-result.js";
 export { canonicalPacket, packetDigest } from "./shared/source-digest.js";
 export {
   formatUnmapped,

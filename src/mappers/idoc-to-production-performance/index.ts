@@ -28,10 +28,10 @@ import {
 import type { IdocDocument, IdocPacket, IdocSegment } from "../../idoc/model.js";
 import { validateXsd } from "../../validation/validate-xsd.js";
 import { type MapperConfig, parseMapperConfig } from "../config/mapper-config.js";
-import { IssueCollector, type MapIssue } from "../issues.js";
+import { IssueCollector } from "../issues.js";
+import type { DocumentMapResult } from "../shared/document-result.js";
 import { createContext } from "../shared/map-context.js";
 import { reportUnreadable, trackReads } from "../shared/track-reads.js";
-import type { UnmappedField } from "../shared/unmapped.js";
 import { mapApplicationArea } from "./application-area.js";
 import { mapGoodsMovement } from "./goods-movements.js";
 import { buildOrderContext } from "./order-context.js";
@@ -51,22 +51,9 @@ export interface PerformanceMapOptions {
   readonly orderContext?: IdocPacket;
 }
 
-export type PerformanceMapResult =
-  | {
-      readonly ok: true;
-      readonly xml: string;
-      readonly value: SyncProductionPerformanceType | ProcessProductionPerformanceType;
-      readonly warnings: readonly MapIssue[];
-      /** The source fields not carried into the document, and why (the order context is not a source). */
-      readonly unmapped: readonly UnmappedField[];
-      readonly bodId: string;
-    }
-  | {
-      readonly ok: false;
-      readonly errors: readonly MapIssue[];
-      readonly warnings: readonly MapIssue[];
-      readonly unmapped: readonly UnmappedField[];
-    };
+export type PerformanceMapResult = DocumentMapResult<
+  SyncProductionPerformanceType | ProcessProductionPerformanceType
+>;
 
 /** The segment types the performance mapping maps; fields of any other segment are `segment-not-mapped`. */
 export const PERFORMANCE_MAPPED_SEGMENTS: ReadonlySet<string> = new Set([

@@ -27,10 +27,10 @@ import {
 import type { IdocPacket } from "../../idoc/model.js";
 import { validateXsd } from "../../validation/validate-xsd.js";
 import { type MapperConfig, parseMapperConfig } from "../config/mapper-config.js";
-import { IssueCollector, type MapIssue } from "../issues.js";
+import { IssueCollector } from "../issues.js";
+import type { DocumentMapResult } from "../shared/document-result.js";
 import { createContext } from "../shared/map-context.js";
 import { reportUnreadable, trackReads } from "../shared/track-reads.js";
-import type { UnmappedField } from "../shared/unmapped.js";
 import { mapApplicationArea } from "./application-area.js";
 import { mapOrder } from "./order.js";
 
@@ -45,22 +45,7 @@ export interface MapOptions {
   readonly creationDateTime?: string;
 }
 
-export type MapResult =
-  | {
-      readonly ok: true;
-      readonly xml: string;
-      readonly value: ProcessProductionScheduleType | SyncProductionScheduleType;
-      readonly warnings: readonly MapIssue[];
-      /** The source fields not carried into the document, and why (docs/mapping-loipro.md, LOIPRO-MAP-009). */
-      readonly unmapped: readonly UnmappedField[];
-      readonly bodId: string;
-    }
-  | {
-      readonly ok: false;
-      readonly errors: readonly MapIssue[];
-      readonly warnings: readonly MapIssue[];
-      readonly unmapped: readonly UnmappedField[];
-    };
+export type MapResult = DocumentMapResult<ProcessProductionScheduleType | SyncProductionScheduleType>;
 
 /** The segment types the LOIPRO mapping maps; fields of any other segment are `segment-not-mapped`. */
 export const LOIPRO_MAPPED_SEGMENTS: ReadonlySet<string> = new Set([
