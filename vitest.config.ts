@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    setupFiles: ["test/setup/issue-path-text.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: [

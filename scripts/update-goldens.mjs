@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readIdoc } from "../dist/idoc/index.js";
-import { mapLoiproToProductionSchedule } from "../dist/mappers/index.js";
+import { mapIssueJson, mapLoiproToProductionSchedule } from "../dist/mappers/index.js";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const goldens = path.join(root, "fixtures/mappers/loipro");
@@ -70,9 +70,9 @@ for (const { name, input } of cases()) {
     continue;
   }
   const result = mapLoiproToProductionSchedule(packet, config, options);
-  writeFileSync(path.join(dir, "expected-warnings.json"), json(result.warnings));
+  writeFileSync(path.join(dir, "expected-warnings.json"), json(result.warnings.map(mapIssueJson)));
   if (result.ok) writeFileSync(path.join(dir, "expected.xml"), result.xml);
-  else writeFileSync(path.join(dir, "expected-errors.json"), json(result.errors));
+  else writeFileSync(path.join(dir, "expected-errors.json"), json(result.errors.map(mapIssueJson)));
   console.log(
     `${name}: ${result.ok ? "mapped" : `rejected (${result.errors.length} error(s))`}, ${result.warnings.length} warning(s)`,
   );
@@ -110,9 +110,9 @@ console.log(`${written} golden case(s) written to ${path.relative(root, goldens)
         : { orderContext: readIdoc(readFileSync(path.join(root, spec.orderContext))) }),
     };
     const result = mapIdocsToProductionPerformance(inputs, config, options);
-    writeFileSync(path.join(dir, "expected-warnings.json"), json(result.warnings));
+    writeFileSync(path.join(dir, "expected-warnings.json"), json(result.warnings.map(mapIssueJson)));
     if (result.ok) writeFileSync(path.join(dir, "expected.xml"), result.xml);
-    else writeFileSync(path.join(dir, "expected-errors.json"), json(result.errors));
+    else writeFileSync(path.join(dir, "expected-errors.json"), json(result.errors.map(mapIssueJson)));
     console.log(
       `performance/${name}: ${result.ok ? "mapped" : `rejected (${result.errors.length} error(s))`}, ${result.warnings.length} warning(s)`,
     );

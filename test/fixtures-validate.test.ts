@@ -113,7 +113,7 @@ for (const set of schemaSets) {
       expect(result.issues).toContainEqual(
         expect.objectContaining({
           code: expected.code,
-          source: "xsd",
+          origin: "xsd",
           path: expected.path,
           line: expected.line,
           message: expect.stringContaining(expected.messageIncludes),

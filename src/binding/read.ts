@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { type Issue, parseIssuePath } from "../shared/issue.js";
 import { toAnyElement } from "./any-element.js";
 import { ContentMatcher, childPaths, type ElementValueReader } from "./content-matcher.js";
 import type { ComplexTypeMeta } from "./metadata.js";
@@ -35,13 +36,9 @@ export type BindingIssueCode =
   | "BIND_NIL_WITH_CONTENT";
 
 /** Something in the document that the value does not hold. */
-export interface BindingIssue {
-  readonly code: BindingIssueCode;
-  readonly severity: "error" | "warning";
-  readonly message: string;
+export interface BindingIssue extends Issue<BindingIssueCode, "binding"> {
   readonly line: number;
   readonly column: number;
-  readonly path: string;
 }
 
 /** A namespace declaration of the root element, so that a writer can declare the same prefixes. */
@@ -70,7 +67,16 @@ class Reader implements ElementValueReader {
     message: string,
     severity: "error" | "warning" = "error",
   ) {
-    this.issues.push({ code, severity, message, line: element.line, column: element.column, path });
+    const { line, column } = element;
+    this.issues.push({
+      code,
+      severity,
+      origin: "binding",
+      message,
+      line,
+      column,
+      path: parseIssuePath(path),
+    });
   }
 
   /** Reads an element's value according to its type (and nillability). */

@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+import { parseIssuePath } from "../shared/issue.js";
 import type { IdocIssue } from "./model.js";
 
 /**
@@ -62,5 +64,12 @@ export function idocIssue(
   message: string,
   line?: number,
 ): IdocIssue {
-  return { code, severity, message, path, ...(line === undefined || line <= 0 ? {} : { line }) };
+  return {
+    code,
+    severity,
+    origin: "idoc",
+    message,
+    path: parseIssuePath(path, "idoc"),
+    ...(line === undefined || line <= 0 ? {} : { line }),
+  };
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { Issue, IssuePath } from "../shared/issue.js";
 
 /** One segment: its type name (`E1AFKOL`), normalized fields, raw fields, and child segments in order. */
 export interface IdocSegment {
@@ -41,13 +42,9 @@ export interface IdocDocument {
 }
 
 /** Something the reader noticed: an unknown segment or field (kept, never fatal), a deviation from the schema. */
-export interface IdocIssue {
-  readonly code: string;
-  readonly severity: "error" | "warning";
-  readonly message: string;
-  /** IDoc path of the segment or field (`IDOC[1]/E1AFKOL/E1AFPOL/MATNR`). */
-  readonly path: string;
-  readonly line?: number;
+export interface IdocIssue extends Issue<string, "idoc"> {
+  /** The IDoc path of the segment or field as segments (rendered: `IDOC[1]/E1AFKOL/E1AFPOL/MATNR`). */
+  readonly path: IssuePath;
 }
 
 /** Everything one input (XML or JSON, one IDoc or a packet) gave. */

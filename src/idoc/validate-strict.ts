@@ -9,6 +9,7 @@
  * @module
  */
 import type { ReaderOptions } from "../binding/xml-tree.js";
+import { renderIssuePath } from "../shared/issue.js";
 import type { ValidationIssue } from "../validation/issues.js";
 import { validateXsd } from "../validation/validate-xsd.js";
 import type { IdocNode } from "./idoc-node.js";
@@ -58,7 +59,7 @@ export function validateStrict(
       idocIssue(
         issue.code as `XSD_${string}`,
         "error",
-        idocPathOfXPath(issue.path),
+        idocPathOfXPath(renderIssuePath(issue)),
         describe(issue),
         hasLines ? issue.line : undefined,
       ),

@@ -21,7 +21,14 @@ export {
   type PerformanceMapOptions,
   type PerformanceMapResult,
 } from "./idoc-to-production-performance/index.js";
-export { formatMapIssue, type MapIssue } from "./issues.js";
+export {
+  formatMapIssue,
+  type MapIssue,
+  type MapIssueJson,
+  type MapIssueOrigin,
+  mapIssueJson,
+  mapIssuePath,
+} from "./issues.js";
 export {
   LOIPRO_MAPPED_SEGMENTS,
   type MapOptions,

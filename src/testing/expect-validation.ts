@@ -7,6 +7,7 @@
 import { C14N_10 } from "../audit/c14n-method.js";
 import { canonicalizeXml } from "../audit/canonicalize-xml.js";
 import { type DigestRecord, digest, digestBytes } from "../audit/digest.js";
+import { renderIssuePath } from "../shared/issue.js";
 import type { ValidationIssue } from "../validation/issues.js";
 import type { B2mmlRelease } from "../validation/release.js";
 import type { SchemaSet, SchemaSetSource } from "../validation/schema-set-loader.js";
@@ -42,7 +43,7 @@ export class DocumentAssertionError extends Error {
 }
 
 const formatIssue = (i: ValidationIssue) =>
-  `  ${i.line}:${i.column} ${i.severity} ${i.code} ${i.path}: ${i.message}`;
+  `  ${i.line}:${i.column} ${i.severity} ${i.code} ${renderIssuePath(i)}: ${i.message}`;
 
 function validate(xml: string | Uint8Array, options: ExpectDocumentOptions): DocumentValidationResult {
   const result = validateDocument(xml, {
@@ -82,7 +83,7 @@ export function expectValidDocument(
 
 const matches = (issue: ValidationIssue, want: ExpectedIssue) =>
   issue.code === want.code &&
-  (want.path === undefined || issue.path === want.path) &&
+  (want.path === undefined || renderIssuePath(issue) === want.path) &&
   (want.severity === undefined || issue.severity === want.severity);
 
 /**

@@ -41,12 +41,12 @@ export function validateDocument(
   options: ValidateDocumentOptions = {},
 ): DocumentValidationResult {
   const xsd = options.rules ? validateXsdWithTree(input, options) : validateXsd(input, options);
-  const unusable = xsd.issues.some((i) => i.source === "xml" && i.severity === "error");
+  const unusable = xsd.issues.some((i) => i.origin === "xml" && i.severity === "error");
   const issues = [...xsd.issues];
   if (!unusable && options.rules && xsd.root) {
     issues.push(...runRules(xsd.root, toRuleSelection(options.rules)));
   }
-  const order = (i: ValidationIssue) => (i.source === "rule" ? 1 : 0);
+  const order = (i: ValidationIssue) => (i.origin === "rule" ? 1 : 0);
   issues.sort((a, b) => a.line - b.line || a.column - b.column || order(a) - order(b));
   const outcome = unusable ? "unusable" : issues.some((i) => i.severity === "error") ? "invalid" : "valid";
   return { release: xsd.release, outcome, issues, schemaSet: xsd.schemaSet };

@@ -2,15 +2,15 @@
  * XSD validation of one document with libxml2, after the project's hardened reader.
  *
  * 1. The document is read with the hardened reader's scan mode, `scanXml` (DOCTYPE refused, limits, strict
- *    UTF-8; no tree built). If it refuses the document, the result is invalid with one issue of source
+ *    UTF-8; no tree built). If it refuses the document, the result is invalid with one issue of origin
  *    `"xml"` and the reader's code (`XML_*`); the document is not given to libxml2. The CLI maps a
- *    source-`"xml"` issue to exit code 3.
+ *    origin-`"xml"` issue to exit code 3.
  * 2. The release is the one given, else the one the root element's namespace names. Without a schema set
  *    given, the release picks it (V0600: the built-in profile); an unknown namespace gives one
  *    `XSD_UNKNOWN_RELEASE` issue.
  * 3. libxml2 parses the same input without network, external entities, DTD loading, entity substitution,
  *    XInclude or catalogs (and its input provider serves no file), then validates it against the set.
- *    Every diagnostic becomes an issue of source `"xsd"` with the element's XPath: only then is the
+ *    Every diagnostic becomes an issue of origin `"xsd"` with the element's XPath: only then is the
  *    element tree built (`parseXmlTree`), to locate them. A valid document is parsed twice (reader scan,
  *    libxml2), never into the reader's tree; `result.root` builds it on first access.
  *
@@ -152,11 +152,11 @@ function validate(
     const issue: ValidationIssue = {
       code: "XSD_UNKNOWN_RELEASE",
       severity: "error",
-      source: "xsd",
+      origin: "xsd",
       message: `the root element's namespace ${root.ns === null ? "(none)" : `'${root.ns}'`} is not one of a known B2MML release; give the release or the schema set`,
       line: root.line,
       column: root.column,
-      path: `/${root.local}`,
+      path: [{ name: "" }, { name: root.local }],
       expected: "a B2MML namespace",
       received: root.ns ?? "",
     };
@@ -253,11 +253,11 @@ function readerIssue(error: XmlParseError): ValidationIssue {
   return {
     code: error.code,
     severity: "error",
-    source: "xml",
+    origin: "xml",
     message: error.message.replace(/^.*?:\d+:\d+: /s, ""),
     line: error.line,
     column: error.column,
-    path: "",
+    path: [],
     ...(error.expected === undefined ? {} : { expected: error.expected }),
     ...(error.received === undefined ? {} : { received: error.received }),
   };

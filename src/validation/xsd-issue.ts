@@ -10,6 +10,7 @@
  */
 import type { ErrorDetail } from "libxml2-wasm";
 import type { XmlElement } from "../binding/xml-tree.js";
+import { parseIssuePath } from "../shared/issue.js";
 import type { ElementLocator } from "./element-locator.js";
 import type { ValidationIssue } from "./issues.js";
 
@@ -60,11 +61,11 @@ export function toXsdIssue(
   return {
     code: classified.code,
     severity: detail.level === 1 ? "warning" : "error",
-    source: "xsd",
+    origin: "xsd",
     message,
     line: detail.line > 0 ? detail.line : (element?.line ?? 0),
     column: detail.col > 0 ? detail.col : (element?.column ?? 0),
-    path,
+    path: parseIssuePath(path),
     ...(classified.expected === undefined ? {} : { expected: classified.expected }),
     ...(classified.received === undefined ? {} : { received: classified.received }),
   };

@@ -99,7 +99,7 @@ describe("a checkpoint is checked (shape and types) before use", () => {
   ])("%s: LEDGER_CHECKPOINT_INVALID, what was expected", (_name, value, message) => {
     const error = caught(() => parseLedgerCheckpoint(value, "cp.json"));
     expect(error.code).toBe("LEDGER_CHECKPOINT_INVALID");
-    expect(error.path).toBe("cp.json");
+    expect(error.path).toEqual("cp.json");
     expect(error.message.startsWith(message)).toBe(true);
   });
 

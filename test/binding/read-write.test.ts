@@ -6,17 +6,23 @@ import { type BindingIssue, read } from "../../src/binding/read.js";
 import { rootOf } from "../../src/binding/schema-index.js";
 import { BindingWriteError, write } from "../../src/binding/write.js";
 import { schemaSet } from "../../src/generated/b2mml-v0600/index.js";
+import { renderIssuePath } from "../../src/shared/issue.js";
 
 const NS = 'xmlns="http://www.mesa.org/xml/B2MML-V0600"';
 const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 const root = rootOf(schemaSet, "ProductionSchedule");
 
-function issuesOf(xml: string): Pick<BindingIssue, "code" | "line" | "path" | "message">[] {
-  return read(xml, root).issues.map(({ code, line, path, message }) => ({ code, line, path, message }));
+function issuesOf(xml: string): (Pick<BindingIssue, "code" | "line" | "message"> & { path: string })[] {
+  return read(xml, root).issues.map((i) => ({
+    code: i.code,
+    line: i.line,
+    path: renderIssuePath(i),
+    message: i.message,
+  }));
 }
 
 describe("read reports what the value cannot hold", () => {
-  test.each<[string, string, Pick<BindingIssue, "code" | "line" | "path" | "message">[]]>([
+  test.each<[string, string, (Pick<BindingIssue, "code" | "line" | "message"> & { path: string })[]]>([
     [
       "an element the content model has no place for",
       `<ProductionSchedule ${NS}>\n  <ID>PS1</ID>\n  <Bogus/>\n</ProductionSchedule>`,

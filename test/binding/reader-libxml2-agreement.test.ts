@@ -58,7 +58,7 @@ describe("the reader refuses what libxml2 refuses, with a code and a position", 
     expect(validated.issues).toEqual([
       expect.objectContaining({
         code: want.code,
-        source: "xml",
+        origin: "xml",
         line: want.line,
         column: want.column,
         received: want.received,
@@ -122,7 +122,7 @@ describe("sizes the reader accepts, libxml2 accepts", () => {
   test("validate reads a 10.2 MB text node without a reader or libxml2 refusal", () => {
     const xml = `<ProcessProductionSchedule xmlns="http://www.mesa.org/xml/B2MML-V0600"><!--${wide}--></ProcessProductionSchedule>`;
     const result = validateXsd(xml);
-    expect(result.issues.filter((issue) => issue.source === "xml")).toEqual([]);
+    expect(result.issues.filter((issue) => issue.origin === "xml")).toEqual([]);
   });
 
   test("a reader limit raised past libxml2's is libxml2's refusal, as an input error with its position", () => {
@@ -136,7 +136,7 @@ describe("sizes the reader accepts, libxml2 accepts", () => {
       received: undefined,
     });
     const issues = validateXsd(xml, { reader, release: "V0600" }).issues;
-    expect(issues.map((i) => [i.code, i.source, i.line, i.column])).toEqual([
+    expect(issues.map((i) => [i.code, i.origin, i.line, i.column])).toEqual([
       ["XML_REFUSED_BY_LIBXML2", "xml", 1, 6147],
     ]);
   });
@@ -156,7 +156,7 @@ describe("strings must be well-formed UTF-16 (a lone surrogate is never turned i
     expect(refusalOf(() => canonicalizeXml(xml))).toEqual(want);
     expect(refusalOf(() => digest(xml, { canonicalization: "c14n" }))).toEqual(want);
     expect(validateXsd(xml, { release: "V0600" }).issues).toEqual([
-      expect.objectContaining({ code: "XML_ILL_FORMED_UTF16", source: "xml", line, column, received: unit }),
+      expect.objectContaining({ code: "XML_ILL_FORMED_UTF16", origin: "xml", line, column, received: unit }),
     ]);
   });
 

@@ -16,6 +16,7 @@ import { renderJunit } from "../../src/cli/render/render-junit.js";
 import { renderText } from "../../src/cli/render/render-text.js";
 import type { FileReport } from "../../src/cli/render/report.js";
 import { runCli } from "../../src/cli/run.js";
+import { parseIssuePath } from "../../src/shared/issue.js";
 import type { ValidationIssue } from "../../src/validation/issues.js";
 import { anyUtf16String } from "../helpers/arbitrary-text.js";
 import { repoRoot } from "../helpers/paths.js";
@@ -34,7 +35,15 @@ const attribute = (element: XmlElement | undefined, name: string) =>
   element?.attributes.find((a) => a.local === name)?.value;
 
 function issue(message: string, path = "/A"): ValidationIssue {
-  return { code: "XSD_TEST", severity: "error", source: "xsd", message, line: 3, column: 7, path };
+  return {
+    code: "XSD_TEST",
+    severity: "error",
+    origin: "xsd",
+    message,
+    line: 3,
+    column: 7,
+    path: parseIssuePath(path),
+  };
 }
 
 describe("the JUnit report", () => {

@@ -31,6 +31,7 @@ import {
   mapProductionPerformanceToErpPostings,
 } from "../../src/mappers/index.js";
 import { listSourceValues } from "../../src/mappers/production-performance-to-erp/source-account.js";
+import { parseIssuePath, renderIssuePath } from "../../src/shared/issue.js";
 import { validateDocument } from "../../src/validation/validate-document.js";
 import { repoRoot } from "../helpers/paths.js";
 import { type Mutant, mutateJson, mutateText, Random } from "./mutations.js";
@@ -102,12 +103,12 @@ function runCase(kind: Seed["kind"], text: string): Outcome {
   if (kind !== "b2mml") {
     step("readIdoc", () => {
       const packet = readIdoc(text);
-      named.push(...packet.issues.map((i) => i.path));
+      named.push(...packet.issues.map(renderIssuePath));
       const schedule = mapLoiproToProductionSchedule(packet, inboundConfig);
-      named.push(...[...schedule.warnings, ...(schedule.ok ? [] : schedule.errors)].map((i) => i.path));
+      named.push(...[...schedule.warnings, ...(schedule.ok ? [] : schedule.errors)].map(renderIssuePath));
       outputs.loipro = schedule.ok ? schedule.xml : undefined;
       const perf = mapIdocsToProductionPerformance(packet, inboundConfig);
-      named.push(...[...perf.warnings, ...(perf.ok ? [] : perf.errors)].map((i) => i.path));
+      named.push(...[...perf.warnings, ...(perf.ok ? [] : perf.errors)].map(renderIssuePath));
       outputs.performance = perf.ok ? perf.xml : undefined;
       return "read";
     });
@@ -123,7 +124,13 @@ function runCase(kind: Seed["kind"], text: string): Outcome {
   });
   step("postings", () => {
     const r = mapProductionPerformanceToErpPostings(text, postingConfig);
-    named.push(...[...r.warnings, ...(r.ok ? [] : r.errors), ...r.unmapped].map((i) => i.path));
+    named.push(
+      ...[
+        ...r.warnings,
+        ...(r.ok ? [] : r.errors),
+        ...r.unmapped.map((u) => ({ path: parseIssuePath(u.path), origin: "posting" as const })),
+      ].map(renderIssuePath),
+    );
     return r.ok ? r.idocs.map((i) => i.xml).join("\n") : undefined;
   });
   step("c14n", () => digest(canonicalizeXml(text), { algorithm: "sha256" }).hex);

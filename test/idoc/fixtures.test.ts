@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { type IdocPacket, readIdoc } from "../../src/idoc/index.js";
+import { renderIssuePath } from "../../src/shared/issue.js";
 import {
   allSegments,
   findSegment,
@@ -30,7 +31,11 @@ describe.each(idocFixtures())("$name", ({ name, file, format }) => {
     const expectedFile = path.join(idocFixturesDir, name, "reader-issues.json");
     const expected = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, "utf8")) : [];
     expect(
-      packet.issues.map((i) => ({ code: i.code, path: i.path, ...(i.line ? { line: i.line } : {}) })),
+      packet.issues.map((i) => ({
+        code: i.code,
+        path: renderIssuePath(i),
+        ...(i.line ? { line: i.line } : {}),
+      })),
     ).toEqual(expected);
   });
 

@@ -4,11 +4,15 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { XmlParseError } from "../../src/binding/xml-tree.js";
 import { IdocInputError, readIdoc } from "../../src/idoc/index.js";
+import { renderIssuePath } from "../../src/shared/issue.js";
 import { findSegment, idocFixturesDir, withoutLines, xmlToIdocJson } from "./helpers.js";
 
 const fixture = (name: string, file = "idoc.xml") =>
   readFileSync(path.join(idocFixturesDir, name, file), "utf8");
-const codes = (issues: readonly { code: string; path: string }[]) => issues.map((i) => `${i.path} ${i.code}`);
+
+import type { IdocIssue } from "../../src/idoc/model.js";
+
+const codes = (issues: readonly IdocIssue[]) => issues.map((i) => `${renderIssuePath(i)} ${i.code}`);
 
 /** A small LOIPRO01 with placeholders for the segment marker attribute. */
 const small = (marker: string, begin: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -113,7 +117,7 @@ describe("forms", () => {
       ["IDOC[1]", "0000000004471920", "1004712"],
       ["IDOC[2]", "0000000004471921", "1004713"],
     ]);
-    expect(idocs[1]?.segments[0]?.segments[2]?.path).toBe("IDOC[2]/E1AFKOL/E1AFFLL");
+    expect(idocs[1]?.segments[0]?.segments[2]?.path).toEqual("IDOC[2]/E1AFKOL/E1AFFLL");
   });
 
   test.each([
@@ -204,7 +208,7 @@ describe("IDoc-JSON", () => {
     const header = packet.idocs[0]?.segments[0];
     expect(header?.fields.GAMNG).toBeUndefined();
     expect(header?.raw.GAMNG).toBe("1200000");
-    expect(packet.issues.find((i) => i.code === "IDOC_INVALID_JSON_VALUE")?.path).toBe(
+    expect(packet.issues.find((i) => i.code === "IDOC_INVALID_JSON_VALUE")?.path).toEqual(
       "IDOC[1]/E1AFKOL/GAMNG",
     );
   });
@@ -221,7 +225,7 @@ describe("IDoc-JSON", () => {
 describe("unknowns, deviations and values", () => {
   test("unknown segments and fields are kept and reported as warnings, with exact paths and lines", () => {
     const { idocs, issues } = readIdoc(fixture("zloipro01-extension"));
-    expect(issues.map((i) => [i.severity, i.code, i.path, i.line])).toEqual([
+    expect(issues.map((i) => [i.severity, i.code, renderIssuePath(i), i.line])).toEqual([
       ["warning", "IDOC_UNKNOWN_FIELD", "IDOC[1]/E1AFKOL/ZZCAMPAIGN", 56],
       ["warning", "IDOC_UNKNOWN_SEGMENT", "IDOC[1]/E1AFKOL/Z1AFKOL_GMP", 63],
       ["warning", "IDOC_UNKNOWN_FIELD", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[1]/E1RESBL[2]/ZZWEIGH_BOOTH", 134],
@@ -268,7 +272,7 @@ describe("unknowns, deviations and values", () => {
     expect(header?.fields).not.toHaveProperty("GAMNG");
     expect(header?.fields).not.toHaveProperty("GSTRP");
     expect(header?.raw).toMatchObject({ GAMNG: "1.000,5", GSTRP: "20260230", GSUZP: "250000" });
-    expect(issues.map((i) => [i.code, i.path, i.line])).toEqual([
+    expect(issues.map((i) => [i.code, renderIssuePath(i), i.line])).toEqual([
       ["IDOC_INVALID_VALUE", "IDOC[1]/E1AFKOL/GAMNG", 17],
       ["IDOC_INVALID_VALUE", "IDOC[1]/E1AFKOL/GSTRP", 17],
       ["IDOC_INVALID_VALUE", "IDOC[1]/E1AFKOL/GSUZP", 17],
@@ -344,14 +348,14 @@ describe("strict and lenient", () => {
 
   test("lenient: an unknown field warns, a value beyond its SAP length is an error; strict: XSD errors with IDoc paths and source lines", () => {
     const lenient = readIdoc(deviating);
-    expect(lenient.issues.map((i) => [i.severity, i.code, i.path])).toEqual([
+    expect(lenient.issues.map((i) => [i.severity, i.code, renderIssuePath(i)])).toEqual([
       ["error", "IDOC_VALUE_TOO_LONG", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[2]/VORNR"],
       ["warning", "IDOC_UNKNOWN_FIELD", "IDOC[1]/E1AFKOL/E1AFPOL/ZZCAMPAIGN"],
     ]);
     const strict = readIdoc(deviating, { strict: true, file: "deviating.xml" });
     expect(strict.idocs).toEqual(lenient.idocs);
     const errors = strict.issues.filter((i) => i.severity === "error");
-    expect(errors.map((i) => [i.code, i.path, i.line])).toEqual([
+    expect(errors.map((i) => [i.code, renderIssuePath(i), i.line])).toEqual([
       ["IDOC_VALUE_TOO_LONG", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[2]/VORNR", 270],
       ["XSD_INVALID_VALUE", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[2]/VORNR", 270],
       ["XSD_UNEXPECTED_ELEMENT", "IDOC[1]/E1AFKOL/E1AFPOL/ZZCAMPAIGN", 456],
@@ -360,14 +364,16 @@ describe("strict and lenient", () => {
 
   test("strict mode holds an extension type and IDoc-JSON to the same schema", () => {
     const ext = readIdoc(fixture("zloipro01-extension"), { strict: true });
-    expect(ext.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.path, i.line])).toEqual([
-      ["XSD_UNEXPECTED_ELEMENT", "IDOC[1]/E1AFKOL/ZZCAMPAIGN", 56],
-    ]);
+    expect(
+      ext.issues.filter((i) => i.severity === "error").map((i) => [i.code, renderIssuePath(i), i.line]),
+    ).toEqual([["XSD_UNEXPECTED_ELEMENT", "IDOC[1]/E1AFKOL/ZZCAMPAIGN", 56]]);
     const json = readIdoc(
       { LOIPRO01: { IDOC: [{ EDI_DC40: { TABNAM: "EDI_DC40" }, "BAD NAME": "x" }] } },
       { strict: true },
     );
-    expect(json.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.path, i.line])).toEqual([
+    expect(
+      json.issues.filter((i) => i.severity === "error").map((i) => [i.code, renderIssuePath(i), i.line]),
+    ).toEqual([
       ["IDOC_INVALID_NAME", "IDOC[1]/BAD NAME", undefined],
       ["XSD_MISSING_ELEMENT", "IDOC[1]", undefined],
     ]);

@@ -11,6 +11,7 @@ import { describe, expect, test } from "vitest";
 import type { IdocNode } from "../../src/idoc/idoc-node.js";
 import { readIdoc } from "../../src/idoc/read-idoc.js";
 import { renderIdocXml } from "../../src/idoc/render-idoc-xml.js";
+import { renderIssuePath } from "../../src/shared/issue.js";
 import { idocFixturesDir } from "./helpers.js";
 
 const node = (
@@ -35,7 +36,7 @@ function tabletJsonWith(aufnr: string): object {
 const errorsOf = (input: object) =>
   readIdoc(input, { strict: true })
     .issues.filter((i) => i.severity === "error")
-    .map((i) => [i.code, i.path, i.message]);
+    .map((i) => [i.code, renderIssuePath(i), i.message]);
 
 describe("the IDoc-XML rendering for strict validation", () => {
   test("the tablet order in IDoc-JSON has no strict error (the baseline of the cases below)", () => {

@@ -1,6 +1,7 @@
 /** NUMC values longer than their field are refused, never passed on (review finding 4). */
 import { describe, expect, test } from "vitest";
 import { normalizeField, normalizeNumc, readIdoc } from "../../src/idoc/index.js";
+import { renderIssuePath } from "../../src/shared/issue.js";
 
 describe("NUMC longer than its length", () => {
   test("normalizeNumc refuses more digits than the length, with the reason", () => {
@@ -38,7 +39,7 @@ describe("NUMC longer than its length", () => {
     expect(header?.name).toBe("E1AFKOL");
     expect(header?.fields).not.toHaveProperty("AUTYP");
     expect(header?.raw.AUTYP).toBe("010");
-    const issue = issues.find((i) => i.path === "IDOC[1]/E1AFKOL/AUTYP");
+    const issue = issues.find((i) => renderIssuePath(i) === "IDOC[1]/E1AFKOL/AUTYP");
     expect(issue?.code).toBe("IDOC_INVALID_VALUE");
     expect(issue?.severity).toBe("warning");
     expect(issue?.message).toContain("more than 2 digits");

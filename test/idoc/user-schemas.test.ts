@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { IdocSchemaError, loadIdocSchema, readIdoc } from "../../src/idoc/index.js";
+import { renderIssuePath } from "../../src/shared/issue.js";
 import { repoRoot } from "../helpers/paths.js";
 
 const folder = path.join(repoRoot, "fixtures/mappers/loipro/user-schemas");
@@ -26,7 +27,7 @@ describe("user IDoc definitions", () => {
 
   test("the project's schema is not changed by loading user definitions", () => {
     loadIdocSchema(path.join(folder, "schemas"));
-    expect(readIdoc(zloipro()).issues.map((i) => [i.code, i.path])).toEqual([
+    expect(readIdoc(zloipro()).issues.map((i) => [i.code, renderIssuePath(i)])).toEqual([
       ["IDOC_UNKNOWN_FIELD", "IDOC[1]/E1AFKOL/ZZCAMPAIGN"],
       ["IDOC_UNKNOWN_SEGMENT", "IDOC[1]/E1AFKOL/Z1AFKOL_GMP"],
       ["IDOC_UNKNOWN_FIELD", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[1]/E1RESBL[2]/ZZWEIGH_BOOTH"],
@@ -39,7 +40,7 @@ describe("user IDoc definitions", () => {
       "utf8",
     ).replace("<ZZGMP_CLASS>C</ZZGMP_CLASS>", "<ZZGMP_CLASS>CCC</ZZGMP_CLASS>");
     const packet = readIdoc(xml, { schema: loadIdocSchema(path.join(folder, "schemas")) });
-    expect(packet.issues.map((i) => [i.code, i.severity, i.path])).toEqual([
+    expect(packet.issues.map((i) => [i.code, i.severity, renderIssuePath(i)])).toEqual([
       ["IDOC_VALUE_TOO_LONG", "error", "IDOC[1]/E1AFKOL/Z1AFKOL_GMP/ZZGMP_CLASS"],
     ]);
   });

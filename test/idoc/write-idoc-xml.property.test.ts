@@ -64,7 +64,7 @@ test("any field values: well-formed IDoc-XML with every value read back, or a re
       expect(refused).toEqual([]);
       const doc = XmlDocument.fromString(xml); // throws when libxml2 finds the XML ill-formed
       try {
-        for (const w of written) expect(doc.get(w.xpath)?.content, w.path).toBe(w.value);
+        for (const w of written) expect(doc.get(w.xpath)?.content, w.path).toEqual(w.value);
       } finally {
         doc.dispose();
       }

@@ -1,7 +1,9 @@
 /** The BOD wrapper: sender, creation time, BODID, verb; packets; errors as data; determinism. */
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
+import { idocIssue } from "../../src/idoc/issues.js";
 import { canonicalPacket, mapLoiproToProductionSchedule } from "../../src/mappers/index.js";
+import { mapIssuePath } from "../../src/mappers/issues.js";
 import { validateXsd } from "../../src/validation/validate-xsd.js";
 import { CONFIG, packetOf, seg, typicalOrder } from "./helpers/build-packet.js";
 import { codes, mapErrors, mapOk, requestOf, scheduleOf } from "./helpers/navigate.js";
@@ -37,7 +39,7 @@ describe("ApplicationArea", () => {
 
   test("LOIPRO-MAP-002 a missing CREDAT is an error unless the caller gives the creation time", () => {
     const packet = packetOf({ control: { CREDAT: "", CRETIM: "" }, segments: [typicalOrder()] });
-    expect(mapErrors(packet).map((e) => [e.code, e.path])).toEqual([
+    expect(mapErrors(packet).map((e) => [e.code, mapIssuePath(e)])).toEqual([
       ["MISSING_FIELD", "IDOC[1]/EDI_DC40/CREDAT"],
     ]);
     const mapped = mapOk(packet, CONFIG, { creationDateTime: "2026-03-27T10:00:00+01:00" });
@@ -102,7 +104,7 @@ describe("packets and results", () => {
       { control: { SNDPRN: "OTHER" }, segments: [typicalOrder()] },
       { control: { MESTYP: "MATMAS" }, segments: [seg("E1MARAM", {})] },
     );
-    expect(mapErrors(packet).map((e) => [e.code, e.path])).toEqual([
+    expect(mapErrors(packet).map((e) => [e.code, mapIssuePath(e)])).toEqual([
       ["DUPLICATE_ORDER", "IDOC[2]/E1AFKOL/AUFNR"],
       ["UNSUPPORTED_MESSAGE_TYPE", "IDOC[3]/EDI_DC40/MESTYP"],
       ["MISSING_SEGMENT", "IDOC[3]/E1AFKOL"],
@@ -111,29 +113,23 @@ describe("packets and results", () => {
     expect(codes(mapErrors({ idocs: [], issues: [] }))).toContain("EMPTY_PACKET");
   });
 
-  test("LOIPRO-MAP-006 the reader's issues are passed on: its errors reject, its warnings stay", () => {
+  test("LOIPRO-MAP-006 the reader's issues are passed on whole: its errors reject, its warnings stay", () => {
     const packet = one();
-    const warned = mapOk({
-      ...packet,
-      issues: [
-        {
-          code: "IDOC_UNKNOWN_SEGMENT",
-          severity: "warning",
-          message: "Z1FOO kept",
-          path: "IDOC[1]/E1AFKOL/Z1FOO",
-        },
-      ],
-    });
+    const unknown = idocIssue("IDOC_UNKNOWN_SEGMENT", "warning", "IDOC[1]/E1AFKOL/Z1FOO", "Z1FOO kept", 7);
+    const warned = mapOk({ ...packet, issues: [unknown] });
     expect(warned.warnings[0]).toEqual({
       code: "IDOC_UNKNOWN_SEGMENT",
+      severity: "warning",
+      origin: "idoc",
       message: "Z1FOO kept",
-      path: "IDOC[1]/E1AFKOL/Z1FOO",
+      path: [{ name: "IDOC", index: 1 }, { name: "E1AFKOL" }, { name: "Z1FOO" }],
+      line: 7,
     });
     const errors = mapErrors({
       ...packet,
-      issues: [{ code: "IDOC_SCHEMA", severity: "error", message: "bad", path: "IDOC[1]/E1AFKOL" }],
+      issues: [idocIssue("IDOC_NOT_AN_IDOC", "error", "IDOC[1]/E1AFKOL", "bad")],
     });
-    expect(codes(errors)).toEqual(["IDOC_SCHEMA"]);
+    expect(codes(errors)).toEqual(["IDOC_NOT_AN_IDOC"]);
   });
 
   test("LOIPRO-MAP-007 the returned document is valid against the V0600 profile", () => {
@@ -180,7 +176,7 @@ describe("packets and results", () => {
     const garbage = mapLoiproToProductionSchedule(weird, CONFIG);
     expect(garbage.ok).toBe(false);
     if (!garbage.ok)
-      expect(garbage.errors.map((e) => [e.code, e.path])).toEqual([
+      expect(garbage.errors.map((e) => [e.code, mapIssuePath(e)])).toEqual([
         ["UNSUPPORTED_MESSAGE_TYPE", "IDOC[1]/EDI_DC40/MESTYP"],
         ["MISSING_SEGMENT", "IDOC[1]/E1AFKOL"],
         ["MISSING_FIELD", "IDOC[1]/EDI_DC40/SNDPRN"],
@@ -190,6 +186,6 @@ describe("packets and results", () => {
     const noConfig = mapLoiproToProductionSchedule(one(), null as never);
     expect(noConfig.ok).toBe(false);
     if (!noConfig.ok)
-      expect(noConfig.errors.map((e) => [e.code, e.path])).toEqual([["CONFIG_INVALID", "config:"]]);
+      expect(noConfig.errors.map((e) => [e.code, mapIssuePath(e)])).toEqual([["CONFIG_INVALID", "config:"]]);
   });
 });

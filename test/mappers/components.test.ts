@@ -1,5 +1,6 @@
 /** Components (E1RESBL) → consumed requirements; by- and co-products → produced requirements. */
 import { describe, expect, test } from "vitest";
+import { mapIssuePath } from "../../src/mappers/issues.js";
 import { packetOf, seg, typicalOrder } from "./helpers/build-packet.js";
 import { mapErrors, mapOk, segmentAt, textOf } from "./helpers/navigate.js";
 
@@ -114,7 +115,7 @@ describe("components", () => {
     expect(op(mapped).MaterialConsumedRequirement?.map((c) => textOf(c.MaterialDefinitionID?.[0]))).toEqual([
       "KEPT",
     ]);
-    expect(mapped.warnings.map((w) => [w.code, w.path])).toEqual([
+    expect(mapped.warnings.map((w) => [w.code, mapIssuePath(w)])).toEqual([
       ["DELETED_COMPONENT_DROPPED", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL/E1RESBL[1]/XLOEK"],
     ]);
   });
@@ -132,7 +133,7 @@ describe("components", () => {
         ],
       }),
     );
-    expect(errors.map((e) => [e.code, e.path])).toEqual([
+    expect(errors.map((e) => [e.code, mapIssuePath(e)])).toEqual([
       ["MISSING_FIELD", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL/E1RESBL/BDMNG"],
     ]);
   });

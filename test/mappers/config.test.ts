@@ -3,11 +3,14 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, test } from "vitest";
+import { configIssue } from "../../src/mappers/config/mapper-config.js";
 import { parseMapperConfig, parseMapperConfigJson } from "../../src/mappers/index.js";
+import { mapIssuePath } from "../../src/mappers/issues.js";
 import {
   parseErpPostingConfig,
   parseErpPostingConfigJson,
 } from "../../src/mappers/production-performance-to-erp/index.js";
+import { renderIssuePath } from "../../src/shared/issue.js";
 import { repoRoot } from "../helpers/paths.js";
 import { CONFIG, packetOf, typicalOrder } from "./helpers/build-packet.js";
 import { mapErrors, mapOk } from "./helpers/navigate.js";
@@ -37,7 +40,7 @@ describe("configuration", () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => e.path)).toEqual([
+    expect(result.errors.map((e) => renderIssuePath(e))).toEqual([
       "plant",
       "plants.1000.timeZone",
       "plants.2000.tz",
@@ -60,7 +63,7 @@ describe("configuration", () => {
     });
     for (const idocSchemas of ["", 7, ["schemas"]]) {
       const result = parseMapperConfig({ plants, idocSchemas });
-      expect(result.ok ? [] : result.errors.map((e) => [e.path, e.message, e.expected])).toEqual([
+      expect(result.ok ? [] : result.errors.map((e) => [renderIssuePath(e), e.message, e.expected])).toEqual([
         ["idocSchemas", "must be a folder name", "a non-empty string (a folder of .xsd files)"],
       ]);
     }
@@ -78,7 +81,7 @@ describe("configuration", () => {
     const errors = mapErrors(packetOf({ segments: [typicalOrder()] }), {
       plants: { "1000": { timeZone: "CET6" } },
     });
-    expect(errors.map((e) => e.path)).toEqual(["config:plants.1000.timeZone"]);
+    expect(errors.map(mapIssuePath)).toEqual(["config:plants.1000.timeZone"]);
   });
 
   test("LOIPRO-MAP-081 the bundled configuration file is the same object the API takes", () => {
@@ -127,13 +130,8 @@ describe("one plant rule, $schema and the JSON Schema of the configuration (issu
         plants: { "1000": zone },
         postings: { ...partners, plant, storageLocations: { [plant]: { default: "FG01" } } },
       });
-      const problem = (p: string) => ({
-        code: "CONFIG_INVALID",
-        path: p,
-        message: `not a plant code: ${reason}`,
-        expected,
-        received: JSON.stringify(plant),
-      });
+      const problem = (p: string) =>
+        configIssue(p, `not a plant code: ${reason}`, expected, JSON.stringify(plant));
       if (reason === undefined) {
         expect(inbound.ok).toBe(true);
         expect(postings.ok).toBe(true);
@@ -158,7 +156,9 @@ describe("one plant rule, $schema and the JSON Schema of the configuration (issu
       errors: [
         {
           code: "CONFIG_INVALID",
-          path: "postings.plant",
+          severity: "error",
+          origin: "config",
+          path: "postings/plant",
           message: "not a plant code: not a string",
           expected,
           received: "1000",
@@ -184,6 +184,8 @@ describe("one plant rule, $schema and the JSON Schema of the configuration (issu
       errors: [
         {
           code: "CONFIG_INVALID",
+          severity: "error",
+          origin: "config",
           path: "$schema",
           message: "must be a string",
           expected: "the path or URI of the JSON Schema",
@@ -241,9 +243,13 @@ describe("one plant rule, $schema and the JSON Schema of the configuration (issu
   ])("LOIPRO-MAP-080 an unknown key (%s) is refused by the schema and by both readers", (_, config, key) => {
     expect(validateSchema(config)).toBe(false);
     const inbound = parseMapperConfig(config);
-    expect(!inbound.ok && inbound.errors.map((e) => [e.code, e.path])).toEqual([["CONFIG_INVALID", key]]);
+    expect(!inbound.ok && inbound.errors.map((e) => [e.code, renderIssuePath(e)])).toEqual([
+      ["CONFIG_INVALID", key],
+    ]);
     const outbound = parseErpPostingConfig({ postings: partners, ...config });
-    expect(!outbound.ok && outbound.errors.map((e) => [e.code, e.path])).toEqual([["CONFIG_INVALID", key]]);
+    expect(!outbound.ok && outbound.errors.map((e) => [e.code, renderIssuePath(e)])).toEqual([
+      ["CONFIG_INVALID", key],
+    ]);
   });
 
   test("LOIPRO-MAP-081 one file for every map command: the postings section is accepted and checked by parseMapperConfig", () => {
@@ -251,7 +257,7 @@ describe("one plant rule, $schema and the JSON Schema of the configuration (issu
     expect(parseMapperConfig(config)).toEqual({ ok: true, config });
     expect(mapOk(packetOf({ segments: [typicalOrder()] }), config).ok).toBe(true);
     const bad = parseMapperConfig({ ...CONFIG, postings: { sender: partners.sender } });
-    expect(!bad.ok && bad.errors.map((e) => [e.path, e.message])).toEqual([
+    expect(!bad.ok && bad.errors.map((e) => [renderIssuePath(e), e.message])).toEqual([
       ["postings.receiver", '"receiver" is required'],
     ]);
   });

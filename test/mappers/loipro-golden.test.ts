@@ -9,6 +9,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { readIdoc } from "../../src/idoc/index.js";
 import { mapLoiproToProductionSchedule } from "../../src/mappers/index.js";
+import { mapIssueJson } from "../../src/mappers/issues.js";
 import { loadSchemaSet } from "../../src/validation/schema-set-loader.js";
 import { validateDocument } from "../../src/validation/validate-document.js";
 import { validateXsd } from "../../src/validation/validate-xsd.js";
@@ -68,9 +69,9 @@ describe.each(cases())("golden $name", ({ name, input }) => {
     );
     const options = readJson(golden("options.json"), {}) as object;
     const result = mapLoiproToProductionSchedule(packet, config as never, options);
-    expect(JSON.parse(JSON.stringify(result.warnings))).toEqual(readJson(golden("expected-warnings.json")));
+    expect(result.warnings.map(mapIssueJson)).toEqual(readJson(golden("expected-warnings.json")));
     if (result.ok) expect(result.xml).toBe(readFileSync(golden("expected.xml"), "utf8"));
-    else expect(JSON.parse(JSON.stringify(result.errors))).toEqual(readJson(golden("expected-errors.json")));
+    else expect(result.errors.map(mapIssueJson)).toEqual(readJson(golden("expected-errors.json")));
   });
 
   (existsSync(golden("expected.xml")) ? test : noDocument)(

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { QuantityValueType, SegmentRequirementType } from "../../src/generated/b2mml-v0600/index.js";
 import { mapLoiproToProductionSchedule } from "../../src/mappers/index.js";
+import { mapIssuePath } from "../../src/mappers/issues.js";
 import { validateXsd } from "../../src/validation/validate-xsd.js";
 import { CONFIG, packetOf, type SegmentSpec, seg } from "./helpers/build-packet.js";
 
@@ -189,7 +190,7 @@ describe("LOIPRO mapper properties", () => {
         if (result.ok) expect(validateXsd(result.xml).valid).toBe(true);
         else {
           expect(result.errors.length).toBeGreaterThan(0);
-          for (const e of result.errors) expect(e.path).toMatch(/^IDOC\[\d+\]/);
+          for (const e of result.errors) expect(mapIssuePath(e)).toMatch(/^IDOC\[\d+\]/);
         }
       }),
       { numRuns: 150 },
@@ -200,7 +201,7 @@ describe("LOIPRO mapper properties", () => {
     fc.assert(
       fc.property(packets(false), (p) => {
         const result = mapLoiproToProductionSchedule(p, CONFIG);
-        if (!result.ok) expect.fail(result.errors.map((e) => `${e.path}: ${e.code}`).join("\n"));
+        if (!result.ok) expect.fail(result.errors.map((e) => `${mapIssuePath(e)}: ${e.code}`).join("\n"));
         const requests = result.value.DataArea.ProductionSchedule[0]?.ProductionRequest ?? [];
         const output = requests
           .flatMap((r) => outputQuantities(r.SegmentRequirement))

@@ -1,5 +1,6 @@
 /** Sequences, operations, sub-operations: nesting, IDs, times, work centers, standard values, capacities, deletion. */
 import { describe, expect, test } from "vitest";
+import { mapIssuePath } from "../../src/mappers/issues.js";
 import { packetOf, seg, typicalOrder } from "./helpers/build-packet.js";
 import {
   codes,
@@ -54,7 +55,7 @@ describe("sequences", () => {
       seg("E1AFFLL", {}),
     );
     const errors = mapErrors(packetOf({ segments: [order] }));
-    expect(errors.map((e) => [e.code, e.path])).toEqual([
+    expect(errors.map((e) => [e.code, mapIssuePath(e)])).toEqual([
       ["DUPLICATE_ID", "IDOC[1]/E1AFKOL/E1AFFLL[2]/PLNFL"],
       ["MISSING_FIELD", "IDOC[1]/E1AFKOL/E1AFFLL[3]/PLNFL"],
     ]);
@@ -83,7 +84,7 @@ describe("operations", () => {
         ],
       }),
     );
-    expect(errors.map((e) => [e.code, e.path])).toEqual([
+    expect(errors.map((e) => [e.code, mapIssuePath(e)])).toEqual([
       ["DUPLICATE_ID", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[2]/VORNR"],
       ["MISSING_FIELD", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[3]/VORNR"],
     ]);
@@ -207,7 +208,7 @@ describe("operations", () => {
         segments: [typicalOrder({ operations: [seg("E1AFVOL", { VORNR: "0010", VGW04: "2.000" })] })],
       }),
     );
-    expect(errors.map((e) => [e.code, e.path])).toEqual([
+    expect(errors.map((e) => [e.code, mapIssuePath(e)])).toEqual([
       ["MISSING_UNIT", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL/VGE04"],
     ]);
   });
@@ -284,7 +285,7 @@ describe("operations", () => {
     );
     expect(segmentAt(mapped, ["SEQ-0"]).SegmentRequirement?.map((s) => s.ID?.value)).toEqual(["0040"]);
     expect(segmentAt(mapped, ["SEQ-0", "0040"]).SegmentRequirement).toBeUndefined();
-    expect(mapped.warnings.map((w) => [w.code, w.path])).toEqual([
+    expect(mapped.warnings.map((w) => [w.code, mapIssuePath(w)])).toEqual([
       ["DELETED_OPERATION_DROPPED", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[1]"],
       ["DELETED_OPERATION_DROPPED", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[2]"],
       ["DELETED_OPERATION_DROPPED", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[3]/LOEKZ"],

@@ -1,5 +1,6 @@
 /** The order header → ProductionRequest, produced material, statuses, variant configuration. */
 import { describe, expect, test } from "vitest";
+import { mapIssuePath } from "../../src/mappers/issues.js";
 import { CONFIG, packetOf, seg, typicalOrder } from "./helpers/build-packet.js";
 import {
   codes,
@@ -20,7 +21,9 @@ describe("ProductionRequest", () => {
   test("LOIPRO-MAP-010 ID from AUFNR (external form, scheme AUFNR/SAP); a missing AUFNR is an error", () => {
     expect(requestOf(map()).ID).toEqual({ value: "1895938", schemeID: "AUFNR", schemeAgencyID: "SAP" });
     const errors = mapErrors(packetOf({ segments: [typicalOrder({ header: { AUFNR: "" } })] }));
-    expect(errors.map((e) => [e.code, e.path])).toEqual([["MISSING_FIELD", "IDOC[1]/E1AFKOL/AUFNR"]]);
+    expect(errors.map((e) => [e.code, mapIssuePath(e)])).toEqual([
+      ["MISSING_FIELD", "IDOC[1]/E1AFKOL/AUFNR"],
+    ]);
   });
 
   test("LOIPRO-MAP-011 ProductProductionRuleID / Version from the routing PLNNR / PLNAL", () => {
@@ -123,7 +126,7 @@ describe("produced material", () => {
     const noMaterial = packetOf({
       segments: [seg("E1AFKOL", { AUFNR: "1", WERKS: "1000", GAMNG: "1", GMEIN: "ST" })],
     });
-    expect(mapErrors(noMaterial).map((e) => [e.code, e.path])).toEqual([
+    expect(mapErrors(noMaterial).map((e) => [e.code, mapIssuePath(e)])).toEqual([
       ["MISSING_FIELD", "IDOC[1]/E1AFKOL/MATNR"],
     ]);
     expect(codes(mapErrors(packetOf({ segments: [typicalOrder({ header: { GAMNG: "" } })] })))).toEqual([

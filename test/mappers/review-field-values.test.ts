@@ -9,6 +9,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { readIdoc } from "../../src/idoc/index.js";
 import { mapLoiproToProductionSchedule } from "../../src/mappers/index.js";
+import { renderIssuePath } from "../../src/shared/issue.js";
 import { repoRoot } from "../helpers/paths.js";
 
 const rejected = (name: string) => path.join(repoRoot, "fixtures/idoc/rejected", name, "idoc.json");
@@ -18,7 +19,7 @@ const tablet = path.join(repoRoot, "fixtures/idoc/loipro05-tablet-plain/idoc.xml
 function errorsOf(input: string | Uint8Array): [string, string][] {
   const result = mapLoiproToProductionSchedule(readIdoc(input), CONFIG);
   expect(result.ok).toBe(false);
-  return result.ok ? [] : result.errors.map((e) => [e.code, e.path]);
+  return result.ok ? [] : result.errors.map((e) => [e.code, renderIssuePath(e)]);
 }
 
 describe("values the mapping cannot carry are errors naming the field", () => {
@@ -61,7 +62,7 @@ describe("values the mapping cannot carry are errors naming the field", () => {
     const result = mapLoiproToProductionSchedule(packet, CONFIG);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => [e.code, e.path])).toEqual([
+    expect(result.errors.map((e) => [e.code, renderIssuePath(e)])).toEqual([
       ["IDOC_VALUE_TOO_LONG", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[1]/LTXA1"],
     ]);
     expect(result.errors[0]?.message).toBe(

@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { readIdoc } from "../../src/idoc/index.js";
 import { mapLoiproToProductionSchedule } from "../../src/mappers/index.js";
+import { mapIssuePath } from "../../src/mappers/issues.js";
 import { repoRoot } from "../helpers/paths.js";
 
 const CONFIG = JSON.parse(readFileSync(path.join(repoRoot, "fixtures/mappers/config.json"), "utf8"));
@@ -23,7 +24,7 @@ function errorsOf(name: string, creationDateTime?: string) {
   expect(result.ok).toBe(false);
   if (result.ok) return { errors: [], warnings: [] };
   return {
-    errors: result.errors.map((e) => [e.code, e.path, e.received]),
+    errors: result.errors.map((e) => [e.code, mapIssuePath(e), e.received]),
     warnings: result.warnings.map((w) => w.code),
   };
 }

@@ -2,6 +2,7 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, test } from "vitest";
 import { BUILTIN_UNITS } from "../../src/mappers/index.js";
+import { mapIssuePath } from "../../src/mappers/issues.js";
 import { parseExactQuantity } from "../../src/mappers/units/quantity.js";
 import { CONFIG, packetOf, seg, typicalOrder } from "./helpers/build-packet.js";
 import { mapErrors, mapOk, segmentAt, textOf } from "./helpers/navigate.js";
@@ -70,7 +71,7 @@ describe("units", () => {
       }),
     ]);
     const missing = mapErrors(packetOf({ segments: [component({ MEINS: "" })] }));
-    expect(missing.map((e) => [e.code, e.path])).toEqual([
+    expect(missing.map((e) => [e.code, mapIssuePath(e)])).toEqual([
       ["MISSING_UNIT", "IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL/E1RESBL/MEINS"],
     ]);
   });

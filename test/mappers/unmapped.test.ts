@@ -102,6 +102,8 @@ describe("the unmapped-field account of the LOIPRO mapping", () => {
     ).toEqual([
       {
         code: "UNMAPPED_FIELD",
+        severity: "error",
+        origin: "mapping",
         path: "IDOC[1]/E1AFKOL/DISPO",
         message: "not carried into the output: E1AFKOL-DISPO has no place",
         expected: "every source field carried, or not sent",

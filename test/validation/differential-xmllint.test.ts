@@ -77,7 +77,7 @@ function runLibrary(bytes: Uint8Array, file: string, method: string): LibraryOut
   }
   try {
     const result = validateXsd(bytes, { schemas: loadSchemaSet("profile"), file });
-    const refused = result.issues.some((i) => i.source === "xml");
+    const refused = result.issues.some((i) => i.origin === "xml");
     return {
       ...(canonical ? { canonical } : {}),
       ...(refusal ? { refusal } : {}),

@@ -41,7 +41,7 @@ describe("validateXsd picks the release", () => {
     expect(result.issues).toEqual([
       expect.objectContaining({
         code: "XSD_UNKNOWN_RELEASE",
-        source: "xsd",
+        origin: "xsd",
         path: "/Order",
         line: 1,
         received: "urn:example:orders",

@@ -61,7 +61,7 @@ describe("a V0600 MaterialDefinition against the built-in profile", () => {
       {
         code: "XSD_NO_ROOT_DECLARATION",
         severity: "error",
-        source: "xsd",
+        origin: "xsd",
         message:
           "SyncMaterialDefinition is not a root of the built-in V0600 production profile, which declares only the " +
           "ProductionSchedule and ProductionPerformance documents (20 roots, see expected). Validate other V0600 " +

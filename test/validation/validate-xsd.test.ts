@@ -100,7 +100,7 @@ describe("validateXsd against the profile", () => {
   ])("%s", (_name, given, want) => {
     const result = validateXsd(given.doc);
     expect(result.valid).toBe(false);
-    expect(result.issues[0]).toMatchObject({ source: "xsd", severity: "error", line: given.line, ...want });
+    expect(result.issues[0]).toMatchObject({ origin: "xsd", severity: "error", line: given.line, ...want });
   });
 
   it("reports a missing child element with what was expected", () => {
@@ -134,7 +134,7 @@ describe("the hardened reader runs first", () => {
     const result = validateXsd(doc);
     expect(result).toMatchObject({ valid: false, schemaSet: undefined });
     expect(result.issues).toEqual([
-      expect.objectContaining({ code: "XML_DOCTYPE_REFUSED", source: "xml", line: 2, path: "" }),
+      expect.objectContaining({ code: "XML_DOCTYPE_REFUSED", origin: "xml", line: 2, path: "" }),
     ]);
     expect(JSON.stringify(result.issues)).not.toContain("root:");
   });
@@ -143,7 +143,7 @@ describe("the hardened reader runs first", () => {
     const result = validateXsd(variant("</Sender>", "</Sendr>"));
     expect(result.valid).toBe(false);
     expect(result.issues).toEqual([
-      expect.objectContaining({ code: "XML_NOT_WELL_FORMED", source: "xml", line: 9 }),
+      expect.objectContaining({ code: "XML_NOT_WELL_FORMED", origin: "xml", line: 9 }),
     ]);
   });
 

@@ -42,7 +42,7 @@ describe("years of xs:dateTime and libxml2-wasm's limit", () => {
     expect(issue).toEqual({
       code: "XSD_YEAR_BEYOND_ENGINE_LIMIT",
       severity: "error",
-      source: "xsd",
+      origin: "xsd",
       message:
         "'2147483648-01-01T00:00:00Z' is a valid xs:dateTime (XML Schema 1.0 allows any number of year digits), " +
         "but its year 2147483648 is beyond ±2147483647, the largest year the WebAssembly build of libxml2 can " +

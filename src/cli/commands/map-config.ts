@@ -8,6 +8,7 @@ import path from "node:path";
 import type { IdocSchema } from "../../idoc/idoc-schema.js";
 import { IdocSchemaError, loadIdocSchema } from "../../idoc/load-idoc-schema.js";
 import type { ConfigIssue } from "../../mappers/config/mapper-config.js";
+import { renderIssuePath } from "../../shared/issue.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { readReportedInput } from "../read-input.js";
@@ -36,7 +37,7 @@ export async function readMapConfig<C>(
   if (!parsed.ok) {
     for (const e of parsed.errors)
       io.err(
-        `${file}:${e.path === "" ? "" : ` ${e.path}:`} ${e.code} ${e.message}${e.received === undefined ? "" : ` (received ${e.received})`}`,
+        `${file}:${e.path.length === 0 ? "" : ` ${renderIssuePath(e)}:`} ${e.code} ${e.message}${e.received === undefined ? "" : ` (received ${e.received})`}`,
       );
     return { ok: false, code: ExitCode.INPUT_ERROR };
   }

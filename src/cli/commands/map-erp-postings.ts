@@ -16,6 +16,7 @@ import {
   mapProductionPerformanceToErpPostings,
   parseErpPostingConfigJson,
 } from "../../mappers/production-performance-to-erp/index.js";
+import { renderIssuePath } from "../../shared/issue.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import { GUIDES_HELP } from "../guides.js";
 import { dropIgnoredCodes, MAP_QUIET_IGNORE_HELP, parseIgnoredCodes } from "../ignore-warnings.js";
@@ -99,7 +100,7 @@ export async function runMapErpPostings(args: readonly string[], io: Io): Promis
     }
     const fatal = orderContext.issues.filter((i) => i.severity === "error");
     if (fatal.length > 0 || orderContext.idocs.length === 0) {
-      for (const i of fatal) io.err(`${contextFile}: ${i.path}: ${i.code} ${i.message}`);
+      for (const i of fatal) io.err(`${contextFile}: ${renderIssuePath(i)}: ${i.code} ${i.message}`);
       io.err(`${contextFile}: not a usable order context`);
       return ExitCode.INPUT_ERROR;
     }

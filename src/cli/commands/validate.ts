@@ -75,7 +75,7 @@ function unusable(file: string, code: string, message: string, source: "xml" | "
   return {
     file,
     outcome: "unusable",
-    issues: [{ code, severity: "error", source, message, line: 0, column: 0, path: "" }],
+    issues: [{ code, severity: "error", origin: source, message, line: 0, column: 0, path: [] }],
   };
 }
 

@@ -9,11 +9,12 @@
  * @module
  */
 import { escapeAttribute, escapeText, showForbiddenCharacters } from "../../binding/xml-escape.js";
+import { renderIssuePath } from "../../shared/issue.js";
 import type { ValidationIssue } from "../../validation/issues.js";
 import type { FileReport } from "./report.js";
 
 function issueLine(file: string, i: ValidationIssue): string {
-  return `${file}:${i.line}:${i.column} ${i.code} ${i.message}${i.path ? ` at ${i.path}` : ""}`;
+  return `${file}:${i.line}:${i.column} ${i.code} ${i.message}${i.path.length > 0 ? ` at ${renderIssuePath(i)}` : ""}`;
 }
 
 const text = (s: string) => escapeText(showForbiddenCharacters(s));

@@ -11,6 +11,7 @@
  * @module
  */
 import { showForbiddenCharacters } from "../../binding/xml-escape.js";
+import { renderIssuePath } from "../../shared/issue.js";
 import type { ValidationIssue } from "../../validation/issues.js";
 import type { FileReport } from "./report.js";
 
@@ -55,7 +56,7 @@ function renderIssue(file: string, issue: ValidationIssue, prefixes: Map<string,
     return `${prefix}:`;
   });
   const extra = [
-    issue.path ? `at ${issue.path}` : "",
+    issue.path.length > 0 ? `at ${renderIssuePath(issue)}` : "",
     issue.expected !== undefined ? `expected ${issue.expected}` : "",
     issue.received !== undefined ? `received ${issue.received}` : "",
   ].filter((s) => s !== "");

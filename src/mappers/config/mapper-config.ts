@@ -15,6 +15,7 @@
  * @module
  */
 
+import { type Issue, parseIssuePath } from "../../shared/issue.js";
 import { isKnownTimeZone } from "../time/time-zone.js";
 import { REC20_CODE } from "../units/unit-table.js";
 import { checkPlant, checkPostingsSection, type PostingsConfig } from "./postings-config.js";
@@ -56,13 +57,25 @@ export interface MapperConfig {
   readonly $schema?: string;
 }
 
-/** A problem in a configuration: a JSON-pointer-like path (`plants.1000.timeZone`) and a message. */
-export interface ConfigIssue {
-  readonly code: "CONFIG_INVALID";
-  readonly path: string;
-  readonly message: string;
-  readonly expected?: string;
-  readonly received?: string;
+/** A problem in a configuration: its key path (rendered `plants.1000.timeZone`) and a message. */
+export type ConfigIssue = Issue<"CONFIG_INVALID", "config">;
+
+/** A configuration problem at the key path `path` (`plants.1000.timeZone`; `""`: the whole file). */
+export function configIssue(
+  path: string,
+  message: string,
+  expected?: string,
+  received?: string,
+): ConfigIssue {
+  return {
+    code: "CONFIG_INVALID",
+    severity: "error",
+    origin: "config",
+    message,
+    path: parseIssuePath(path, "config"),
+    ...(expected === undefined ? {} : { expected }),
+    ...(received === undefined ? {} : { received }),
+  };
 }
 
 export type ParseConfigResult =
@@ -96,13 +109,14 @@ function show(value: unknown): string {
 export function parseMapperConfig(value: unknown): ParseConfigResult {
   const errors: ConfigIssue[] = [];
   const fail = (path: string, message: string, expected?: string, received?: unknown) =>
-    errors.push({
-      code: "CONFIG_INVALID",
-      path,
-      message,
-      ...(expected === undefined ? {} : { expected }),
-      ...(received === undefined && expected === undefined ? {} : { received: show(received) }),
-    });
+    errors.push(
+      configIssue(
+        path,
+        message,
+        expected,
+        received === undefined && expected === undefined ? undefined : show(received),
+      ),
+    );
   if (!isRecord(value)) {
     fail("", "the configuration must be an object", "an object", value);
     return { ok: false, errors };
@@ -204,14 +218,19 @@ function checkActivities(value: unknown, fail: Fail): void {
 
 /** Reads a configuration from JSON text; a syntax error is reported like any other problem. */
 export function parseMapperConfigJson(text: string): ParseConfigResult {
+  return parseConfigJson(text, parseMapperConfig);
+}
+
+/** JSON text checked by `parse`; a syntax error is a `CONFIG_INVALID` of the whole file. */
+export function parseConfigJson<Result>(
+  text: string,
+  parse: (value: unknown) => Result,
+): Result | { readonly ok: false; readonly errors: readonly ConfigIssue[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return {
-      ok: false,
-      errors: [{ code: "CONFIG_INVALID", path: "", message: `not JSON: ${(error as Error).message}` }],
-    };
+    return { ok: false, errors: [configIssue("", `not JSON: ${(error as Error).message}`)] };
   }
-  return parseMapperConfig(value);
+  return parse(value);
 }

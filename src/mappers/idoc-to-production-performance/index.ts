@@ -14,24 +14,21 @@
  * @module
  */
 import { compareXsdDateTime } from "../../binding/lexical/index.js";
-import { rootOf } from "../../binding/schema-index.js";
-import { write } from "../../binding/write.js";
-import {
-  type ProcessProductionPerformanceType,
-  type ProductionPerformanceType,
-  type ProductionResponseType,
-  type ResponseStateType,
-  type SegmentResponseType,
-  type SyncProductionPerformanceType,
-  schemaSet,
+import type {
+  ProcessProductionPerformanceType,
+  ProductionPerformanceType,
+  ProductionResponseType,
+  ResponseStateType,
+  SegmentResponseType,
+  SyncProductionPerformanceType,
 } from "../../generated/b2mml-v0600/index.js";
 import type { IdocDocument, IdocPacket, IdocSegment } from "../../idoc/model.js";
-import { validateXsd } from "../../validation/validate-xsd.js";
-import { type MapperConfig, parseMapperConfig } from "../config/mapper-config.js";
-import { IssueCollector } from "../issues.js";
+import { prefixIssuePath } from "../../shared/issue.js";
+import type { MapperConfig } from "../config/mapper-config.js";
 import type { DocumentMapResult } from "../shared/document-result.js";
-import { createContext } from "../shared/map-context.js";
-import { reportUnreadable, trackReads } from "../shared/track-reads.js";
+import type { MapContext } from "../shared/map-context.js";
+import { mapToDocument } from "../shared/map-to-document.js";
+import type { IdocToDocumentMapping, MappedDocument, MappingSource } from "../shared/mapping-descriptor.js";
 import { mapApplicationArea } from "./application-area.js";
 import { mapGoodsMovement } from "./goods-movements.js";
 import { buildOrderContext } from "./order-context.js";
@@ -65,8 +62,19 @@ export const PERFORMANCE_MAPPED_SEGMENTS: ReadonlySet<string> = new Set([
   "E1BP2017_GM_ITEM_CREATE",
 ]);
 
-/** The profile's release attribute written on the document. */
-const RELEASE_ID = "6.0";
+/** The performance mapping's descriptor: what it reads and writes, and its pure `map`. */
+export const IDOCS_TO_PRODUCTION_PERFORMANCE: IdocToDocumentMapping<
+  PerformanceMapOptions,
+  ProductionPerformanceType
+> = {
+  id: "idoc-to-production-performance",
+  messageTypes: ["PPCC2PRETTICKET", "MBGMCR"],
+  noun: "ProductionPerformance",
+  defaultVerb: "Sync",
+  mappedSegments: PERFORMANCE_MAPPED_SEGMENTS,
+  emptyMessage: "the input holds no IDoc",
+  map: mapPerformance,
+};
 
 /**
  * Maps time-ticket and goods-movement IDocs (one or more packets) to one ProductionPerformance with one
@@ -80,79 +88,30 @@ export function mapIdocsToProductionPerformance(
   config: MapperConfig,
   options: PerformanceMapOptions = {},
 ): PerformanceMapResult {
-  const issues = new IssueCollector();
   const list = (Array.isArray(inputs) ? inputs : [inputs]) as readonly PerformanceInput[];
-  const packet = combine(list);
-  for (const issue of packet.issues) {
-    if (issue.severity === "error") issues.error(issue.code, issue.path, issue.message);
-    else issues.warn(issue.code, issue.path, issue.message);
-  }
-  for (const issue of options.orderContext?.issues ?? [])
-    if (issue.severity === "error") issues.error(issue.code, `order-context:${issue.path}`, issue.message);
-  const checked = parseMapperConfig(config);
-  if (!checked.ok) {
-    for (const e of checked.errors)
-      issues.error(e.code, `config:${e.path}`, e.message, { expected: e.expected, received: e.received });
-    return { ok: false, errors: issues.errors, warnings: issues.warnings, unmapped: [] };
-  }
-  const verb = options.verb ?? "Sync";
-  if (verb !== "Process" && verb !== "Sync")
-    issues.error("INVALID_OPTION", "options.verb", "the verb must be Sync or Process", {
-      expected: "Sync or Process",
-      received: String(verb),
-    });
-  const reads = trackReads(packet);
-  const ctx: PerfContext = {
-    ...createContext(checked.config, issues),
-    reads,
-    orderContext: buildOrderContext(options.orderContext, issues),
-    personnelSlots: new Set(checked.config.activities?.personnel ?? []),
-    orders: new Map(),
-  };
-  if (packet.idocs.length === 0) issues.error("EMPTY_PACKET", "", "the input holds no IDoc");
-  for (const idoc of reads.packet.idocs) mapIdoc(ctx, idoc);
-
-  const firstPlant = [...ctx.orders.values()].find((o) => o.plant !== undefined)?.plant;
-  const applicationArea = mapApplicationArea(ctx, packet, firstPlant);
-  reportUnreadable(issues, reads);
-  const unmapped = reads.unmapped(PERFORMANCE_MAPPED_SEGMENTS, "ProductionPerformance");
-  if (issues.errors.length > 0 || applicationArea === undefined)
-    return { ok: false, errors: issues.errors, warnings: issues.warnings, unmapped };
-  const performance: ProductionPerformanceType = {
-    ProductionResponse: [...ctx.orders.values()].map(responseOf),
-  };
-  const value: SyncProductionPerformanceType | ProcessProductionPerformanceType =
-    verb === "Sync"
-      ? {
-          releaseID: RELEASE_ID,
-          ApplicationArea: applicationArea,
-          DataArea: { Sync: {}, ProductionPerformance: [performance] },
-        }
-      : {
-          releaseID: RELEASE_ID,
-          ApplicationArea: applicationArea,
-          DataArea: { Process: {}, ProductionPerformance: [performance] },
-        };
-  const xml = `${write(value, rootOf(schemaSet, `${verb}ProductionPerformance`), { indent: "  " })}\n`;
-  const validation = validateProfile(xml);
-  if (validation !== undefined)
-    throw new Error(
-      `bug: the performance mapper built a document that is not valid against the V0600 profile:\n${validation}`,
-    );
-  return {
-    ok: true,
-    xml,
-    value,
-    warnings: issues.warnings,
-    unmapped,
-    bodId: applicationArea.BODID?.value ?? "",
-  };
+  const contextErrors = (options.orderContext?.issues ?? [])
+    .filter((i) => i.severity === "error")
+    .map((i) => prefixIssuePath(i, "order-context:"));
+  return mapToDocument(IDOCS_TO_PRODUCTION_PERFORMANCE, combine(list), config, options, contextErrors);
 }
 
-function validateProfile(xml: string): string | undefined {
-  const validation = validateXsd(xml);
-  if (validation.valid) return undefined;
-  return validation.issues.map((i) => `${i.path} (line ${i.line}): ${i.code} ${i.message}`).join("\n");
+/** One ProductionResponse per order, then the ApplicationArea. */
+function mapPerformance(
+  { view, received }: MappingSource,
+  base: MapContext,
+  options: PerformanceMapOptions,
+): MappedDocument<ProductionPerformanceType> | undefined {
+  const ctx: PerfContext = {
+    ...base,
+    orderContext: buildOrderContext(options.orderContext, base.issues),
+    personnelSlots: new Set(base.config.activities?.personnel ?? []),
+    orders: new Map(),
+  };
+  for (const idoc of view.idocs) mapIdoc(ctx, idoc);
+  const firstPlant = [...ctx.orders.values()].find((o) => o.plant !== undefined)?.plant;
+  const applicationArea = mapApplicationArea(ctx, received, firstPlant);
+  if (applicationArea === undefined) return undefined;
+  return { applicationArea, noun: { ProductionResponse: [...ctx.orders.values()].map(responseOf) } };
 }
 
 /** Dispatches one IDoc by its message type (PERF-MAP-005). */
@@ -267,9 +226,7 @@ function combine(inputs: readonly PerformanceInput[]): IdocPacket {
         segments: idoc.segments.map((s) => prefixed(s, `${name}:`)),
       })),
     ),
-    issues: named.flatMap(({ name, packet }) =>
-      packet.issues.map((i) => ({ ...i, path: `${name}:${i.path}` })),
-    ),
+    issues: named.flatMap(({ name, packet }) => packet.issues.map((i) => prefixIssuePath(i, `${name}:`))),
   };
 }
 

@@ -14,23 +14,19 @@
  */
 
 import { explainXsdDateTime, parseXsdDateTime } from "../../binding/lexical/index.js";
-import { rootOf } from "../../binding/schema-index.js";
-import { write } from "../../binding/write.js";
-import {
-  type ProcessProductionScheduleType,
-  type ProductionRequestType,
-  type ProductionScheduleType,
-  type RequestStateType,
-  type SyncProductionScheduleType,
-  schemaSet,
+import type {
+  ProcessProductionScheduleType,
+  ProductionRequestType,
+  ProductionScheduleType,
+  RequestStateType,
+  SyncProductionScheduleType,
 } from "../../generated/b2mml-v0600/index.js";
 import type { IdocPacket } from "../../idoc/model.js";
-import { validateXsd } from "../../validation/validate-xsd.js";
-import { type MapperConfig, parseMapperConfig } from "../config/mapper-config.js";
-import { IssueCollector } from "../issues.js";
+import type { MapperConfig } from "../config/mapper-config.js";
 import type { DocumentMapResult } from "../shared/document-result.js";
-import { createContext } from "../shared/map-context.js";
-import { reportUnreadable, trackReads } from "../shared/track-reads.js";
+import type { MapContext } from "../shared/map-context.js";
+import { mapToDocument } from "../shared/map-to-document.js";
+import type { IdocToDocumentMapping, MappedDocument, MappingSource } from "../shared/mapping-descriptor.js";
 import { mapApplicationArea } from "./application-area.js";
 import { mapOrder } from "./order.js";
 
@@ -65,8 +61,29 @@ export const LOIPRO_MAPPED_SEGMENTS: ReadonlySet<string> = new Set([
   "E1VCCHT",
 ]);
 
-/** The profile's release attribute written on the document. */
-export const RELEASE_ID = "6.0";
+export { RELEASE_ID } from "../shared/map-to-document.js";
+
+/** The LOIPRO mapping's descriptor: what it reads and writes, and its pure `map`. */
+export const LOIPRO_TO_PRODUCTION_SCHEDULE: IdocToDocumentMapping<MapOptions, ProductionScheduleType> = {
+  id: "loipro-to-production-schedule",
+  messageTypes: ["LOIPRO"],
+  noun: "ProductionSchedule",
+  defaultVerb: "Process",
+  mappedSegments: LOIPRO_MAPPED_SEGMENTS,
+  emptyMessage: "the packet holds no IDoc",
+  checkOptions: (options, ctx) => {
+    const given = options.creationDateTime;
+    if (
+      given !== undefined &&
+      (explainXsdDateTime(given) !== undefined || parseXsdDateTime(given).offsetMinutes === undefined)
+    )
+      ctx.issues.error("INVALID_OPTION", "options.creationDateTime", "not an xs:dateTime with an offset", {
+        expected: "e.g. 2026-03-29T08:00:00+02:00",
+        received: given,
+      });
+  },
+  map: mapOrders,
+};
 
 /**
  * Maps a packet of LOIPRO IDocs (one order each) to one ProductionSchedule document with one
@@ -80,40 +97,20 @@ export function mapLoiproToProductionSchedule(
   config: MapperConfig,
   options: MapOptions = {},
 ): MapResult {
-  const issues = new IssueCollector();
-  for (const issue of packet.issues) {
-    const { code, message, path } = issue;
-    if (issue.severity === "error") issues.error(code, path, message);
-    else issues.warn(code, path, message);
-  }
-  const checked = parseMapperConfig(config);
-  if (!checked.ok) {
-    for (const e of checked.errors)
-      issues.error(e.code, `config:${e.path}`, e.message, { expected: e.expected, received: e.received });
-    return { ok: false, errors: issues.errors, warnings: issues.warnings, unmapped: [] };
-  }
-  const verb = options.verb ?? "Process";
-  if (verb !== "Process" && verb !== "Sync")
-    issues.error("INVALID_OPTION", "options.verb", "the verb must be Process or Sync", {
-      expected: "Process or Sync",
-      received: String(verb),
-    });
-  const given = options.creationDateTime;
-  if (
-    given !== undefined &&
-    (explainXsdDateTime(given) !== undefined || parseXsdDateTime(given).offsetMinutes === undefined)
-  )
-    issues.error("INVALID_OPTION", "options.creationDateTime", "not an xs:dateTime with an offset", {
-      expected: "e.g. 2026-03-29T08:00:00+02:00",
-      received: given,
-    });
-  const reads = trackReads(packet);
-  const ctx = { ...createContext(checked.config, issues), reads };
-  if (packet.idocs.length === 0) issues.error("EMPTY_PACKET", "", "the packet holds no IDoc");
+  return mapToDocument(LOIPRO_TO_PRODUCTION_SCHEDULE, packet, config, options);
+}
+
+/** One ProductionRequest per IDoc (LOIPRO-MAP-005), then the ApplicationArea. */
+function mapOrders(
+  { view, received }: MappingSource,
+  ctx: MapContext,
+  options: MapOptions,
+): MappedDocument<ProductionScheduleType> | undefined {
+  const { issues } = ctx;
   const requests: ProductionRequestType[] = [];
   const states: (RequestStateType | undefined)[] = [];
   const orders = new Map<string, string>();
-  for (const idoc of reads.packet.idocs) {
+  for (const idoc of view.idocs) {
     const messageType = idoc.messageType || idoc.control.MESTYP || "";
     if (messageType !== "LOIPRO" && !(messageType === "" && idoc.basicType.startsWith("LOIPRO")))
       issues.error(
@@ -158,44 +155,15 @@ export function mapLoiproToProductionSchedule(
     requests.push(mapped.request);
     states.push(mapped.state);
   }
-  const applicationArea = mapApplicationArea(ctx, packet, given);
-  reportUnreadable(issues, reads);
-  const unmapped = reads.unmapped(LOIPRO_MAPPED_SEGMENTS, "ProductionSchedule");
-  if (issues.errors.length > 0 || applicationArea === undefined)
-    return { ok: false, errors: issues.errors, warnings: issues.warnings, unmapped };
-
+  const applicationArea = mapApplicationArea(ctx, received, options.creationDateTime);
+  if (applicationArea === undefined) return undefined;
   const scheduleState = commonState(states);
-  const schedule: ProductionScheduleType = {
-    ProductionRequest: requests,
-    ...(scheduleState === undefined ? {} : { ScheduleState: scheduleState }),
-  };
-  const value: ProcessProductionScheduleType | SyncProductionScheduleType =
-    verb === "Sync"
-      ? {
-          releaseID: RELEASE_ID,
-          ApplicationArea: applicationArea,
-          DataArea: { Sync: {}, ProductionSchedule: [schedule] },
-        }
-      : {
-          releaseID: RELEASE_ID,
-          ApplicationArea: applicationArea,
-          DataArea: { Process: {}, ProductionSchedule: [schedule] },
-        };
-  const xml = `${write(value, rootOf(schemaSet, `${verb}ProductionSchedule`), { indent: "  " })}\n`;
-  const validation = validateXsd(xml);
-  if (!validation.valid)
-    throw new Error(
-      `bug: the LOIPRO mapper built a document that is not valid against the V0600 profile:\n${validation.issues
-        .map((i) => `${i.path} (line ${i.line}): ${i.code} ${i.message}`)
-        .join("\n")}`,
-    );
   return {
-    ok: true,
-    xml,
-    value,
-    warnings: issues.warnings,
-    unmapped,
-    bodId: applicationArea.BODID?.value ?? "",
+    applicationArea,
+    noun: {
+      ProductionRequest: requests,
+      ...(scheduleState === undefined ? {} : { ScheduleState: scheduleState }),
+    },
   };
 }
 

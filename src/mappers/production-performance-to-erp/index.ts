@@ -79,11 +79,10 @@ export function mapProductionPerformanceToErpPostings(
   config: ErpPostingConfig,
   options: ErpPostingOptions = {},
 ): ErpPostingResult {
-  const issues = new IssueCollector();
+  const issues = new IssueCollector("posting");
   const checked = parseErpPostingConfig(config);
   if (!checked.ok) {
-    for (const e of checked.errors)
-      issues.error(e.code, `config:${e.path}`, e.message, { expected: e.expected, received: e.received });
+    for (const e of checked.errors) issues.forward(e);
     return { ok: false, errors: issues.errors, warnings: issues.warnings, unmapped: [] };
   }
   const carried: CarriedPaths = new Set();

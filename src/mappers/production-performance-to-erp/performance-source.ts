@@ -49,10 +49,7 @@ export function readPerformanceSource(
 ): PerformanceSource | undefined {
   if (!isV0600(input, issues)) return undefined;
   const validation = validateDocument(input);
-  for (const i of validation.issues) {
-    if (i.severity === "error") issues.error(i.code, i.path, `${i.message} (line ${i.line})`);
-    else issues.warn(i.code, i.path, `${i.message} (line ${i.line})`);
-  }
+  for (const i of validation.issues) issues.forward(i);
   if (validation.outcome !== "valid") return undefined;
   const tree = parseXmlTree(input);
   const root = tree.local;
@@ -64,9 +61,7 @@ export function readPerformanceSource(
     return undefined;
   }
   const result = read<Record<string, unknown>>(tree, rootOf(schemaSet, root));
-  for (const i of result.issues)
-    if (i.severity === "error") issues.error(i.code, i.path, i.message);
-    else issues.warn(i.code, i.path, i.message);
+  for (const i of result.issues) issues.forward(i);
   if (result.value === undefined) return undefined;
   if (root === "ProductionPerformance")
     return {

@@ -20,7 +20,13 @@
  *
  * @module
  */
-import { type ConfigIssue, type MapperConfig, parseMapperConfig } from "../config/mapper-config.js";
+import {
+  type ConfigIssue,
+  configIssue,
+  type MapperConfig,
+  parseConfigJson,
+  parseMapperConfig,
+} from "../config/mapper-config.js";
 import type { PostingsConfig } from "../config/postings-config.js";
 
 export type {
@@ -47,27 +53,14 @@ export function parseErpPostingConfig(value: unknown): ParseErpPostingConfigResu
   const errors: ConfigIssue[] = base.ok ? [] : [...base.errors];
   const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
   if (isObject && (value as Record<string, unknown>).postings === undefined)
-    errors.push({
-      code: "CONFIG_INVALID",
-      path: "postings",
-      message: '"postings" is required',
-      expected: "an object with sender and receiver",
-      received: "(absent)",
-    });
+    errors.push(
+      configIssue("postings", '"postings" is required', "an object with sender and receiver", "(absent)"),
+    );
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, config: value as ErpPostingConfig };
 }
 
 /** Reads the configuration from JSON text. */
 export function parseErpPostingConfigJson(text: string): ParseErpPostingConfigResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return {
-      ok: false,
-      errors: [{ code: "CONFIG_INVALID", path: "", message: `not JSON: ${(error as Error).message}` }],
-    };
-  }
-  return parseErpPostingConfig(value);
+  return parseConfigJson(text, parseErpPostingConfig);
 }

@@ -13,6 +13,7 @@
  */
 import type { IdocIssue, IdocPacket, IdocSegment } from "../../idoc/model.js";
 import { sapTrim } from "../../idoc/sap-trim.js";
+import { renderIssuePath } from "../../shared/issue.js";
 import type { IssueCollector } from "../issues.js";
 import type { UnmappedField } from "./unmapped.js";
 
@@ -132,7 +133,7 @@ export function trackReads(packet: IdocPacket): ReadTracker {
 }
 
 function pathsOf(issues: readonly IdocIssue[], code: string): Set<string> {
-  return new Set(issues.filter((i) => i.code === code).map((i) => i.path));
+  return new Set(issues.filter((i) => i.code === code).map(renderIssuePath));
 }
 
 /**
@@ -141,7 +142,7 @@ function pathsOf(issues: readonly IdocIssue[], code: string): Set<string> {
  * it had not been sent.
  */
 export function reportUnreadable(issues: IssueCollector, reads: ReadTracker): void {
-  const reported = new Set(issues.errors.map((e) => e.path));
+  const reported = new Set(issues.errors.map(renderIssuePath));
   for (const [path, received] of reads.unreadable())
     if (!reported.has(path))
       issues.error(

@@ -10,6 +10,8 @@
  *
  * @module
  */
+
+import { parseIssuePath } from "../../shared/issue.js";
 import type { MapIssue } from "../issues.js";
 
 /**
@@ -51,7 +53,9 @@ export const UNMAPPED_FIELD = "UNMAPPED_FIELD";
 export function unmappedAsIssues(unmapped: readonly UnmappedField[]): MapIssue[] {
   return unmapped.map((u) => ({
     code: UNMAPPED_FIELD,
-    path: u.path,
+    severity: "error",
+    origin: "mapping",
+    path: parseIssuePath(u.path),
     message: `not carried into the output: ${u.message}`,
     expected: "every source field carried, or not sent",
     received: u.reason,

@@ -6,6 +6,7 @@
  * @module
  */
 import { childElements, textContent, type XmlElement } from "../../binding/xml-tree.js";
+import { parseIssuePath } from "../../shared/issue.js";
 import type { ValidationIssue } from "../issues.js";
 
 /** The B2MML namespaces of every release (V0401, V0500, V0600, V0601, V0701). */
@@ -79,11 +80,11 @@ export function ruleIssue(
   return {
     code: rule,
     severity: "error",
-    source: "rule",
+    origin: "rule",
     message,
     line: element.line,
     column: element.column,
-    path: ctx.pathOf(element),
+    path: parseIssuePath(ctx.pathOf(element)),
     ...(detail.expected === undefined ? {} : { expected: detail.expected }),
     ...(detail.received === undefined ? {} : { received: detail.received }),
   };

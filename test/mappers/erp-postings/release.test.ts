@@ -30,6 +30,8 @@ describe("PERF-POST-002 releases other than V0600", () => {
       errors: [
         {
           code: "UNSUPPORTED_RELEASE",
+          severity: "error",
+          origin: "posting",
           message: `a B2MML ${release} document (namespace ${ns}, line 3, column 1): the postings mapping reads B2MML V0600 only`,
           path: "/ProductionPerformance",
           expected: "V0600 (namespace http://www.mesa.org/xml/B2MML-V0600)",

@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { readIdoc } from "../../../src/idoc/index.js";
+import { mapIssuePath } from "../../../src/mappers/issues.js";
 import {
   type ErpPostingConfig,
   mapProductionPerformanceToErpPostings,
@@ -91,6 +92,8 @@ describe("posting date", () => {
     expect(e).toEqual([
       {
         code: "INVALID_DATE_TIME",
+        severity: "error",
+        origin: "posting",
         path: `${SEG}/MaterialConsumedActual[1]/MaterialConsumedActualProperty[1]/Value[1]/ValueString`,
         message: "PSTNG_DATE is a date YYYY-MM-DD: day 30 does not exist in 2026-02",
         expected: "a date YYYY-MM-DD",
@@ -105,7 +108,7 @@ describe("repeated properties", () => {
     const props =
       prop("MaterialConsumedActual", "MOVE_TYPE", "262") + prop("MaterialConsumedActual", "MOVE_TYPE", "261");
     const e = errors(performanceXml(op(consumed(props))));
-    expect(e.map((x) => [x.code, x.path, x.expected, x.received])).toEqual([
+    expect(e.map((x) => [x.code, mapIssuePath(x), x.expected, x.received])).toEqual([
       [
         "CONFLICTING_PROPERTY",
         `${SEG}/MaterialConsumedActual[1]/MaterialConsumedActualProperty[2]/Value[1]/ValueString`,
@@ -129,7 +132,7 @@ describe("repeated properties", () => {
 describe("summed quantities", () => {
   test("PERF-POST-011 PERF-POST-040 a summed yield beyond QUAN 13,3 is QUANTITY_TOO_LARGE at the ticket", () => {
     const e = errors(performanceXml(op(produced("9999999999.000") + produced("9999999999.000"))));
-    expect(e.map((x) => [x.code, x.path, x.received])).toEqual([
+    expect(e.map((x) => [x.code, mapIssuePath(x), x.received])).toEqual([
       ["QUANTITY_TOO_LARGE", SEG, "19999999998.000"],
     ]);
     const r = ok(performanceXml(op(produced("4999999999.5") + produced("4999999999.5"))));
@@ -140,7 +143,7 @@ describe("summed quantities", () => {
 describe("control record", () => {
   test("PERF-POST-003 CREDAT/CRETIM in the first plant's zone only with the warning CREATION_ZONE_FROM_PLANT", () => {
     const r = ok(performanceXml(op(produced("1"))));
-    expect(r.warnings.map((w) => [w.code, w.path])).toEqual([
+    expect(r.warnings.map((w) => [w.code, mapIssuePath(w)])).toEqual([
       ["CREATION_ZONE_FROM_PLANT", "/SyncProductionPerformance/ApplicationArea/CreationDateTime"],
     ]);
     const control = segmentFields(r.idocs, "EDI_DC40")[0];
@@ -160,7 +163,7 @@ describe("control record", () => {
       "2026-04-15T18:00:00</CreationDateTime>",
     );
     const e = errors(xml);
-    expect(e.map((x) => [x.code, x.path, x.received])).toEqual([
+    expect(e.map((x) => [x.code, mapIssuePath(x), x.received])).toEqual([
       [
         "INVALID_DATE_TIME",
         "/SyncProductionPerformance/ApplicationArea/CreationDateTime",

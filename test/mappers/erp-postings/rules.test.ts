@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { readIdoc } from "../../../src/idoc/index.js";
 import { writeIdocXml } from "../../../src/idoc/write-idoc-xml.js";
+import { mapIssuePath } from "../../../src/mappers/issues.js";
 import {
   base32,
   type ErpPostingConfig,
@@ -15,6 +16,7 @@ import {
   toSapQuantity,
 } from "../../../src/mappers/production-performance-to-erp/index.js";
 import { sapUnitTable } from "../../../src/mappers/units/sap-unit-lookup.js";
+import { renderIssuePath } from "../../../src/shared/issue.js";
 import { repoRoot } from "../../helpers/paths.js";
 import { loadConfig, performanceXml } from "./helpers.js";
 
@@ -106,7 +108,7 @@ describe("document and IDoc form", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors.map((e) => e.code).sort()).toEqual(["PRECISION_EXCEEDED", "UNSUPPORTED_MOVEMENT_TYPE"]);
-      expect(r.errors.find((e) => e.code === "PRECISION_EXCEEDED")?.path).toBe(
+      expect(r.errors.find((e) => e.code === "PRECISION_EXCEEDED")?.path).toEqual(
         "/SyncProductionPerformance/DataArea/ProductionPerformance[1]/ProductionResponse[1]/SegmentResponse[1]/MaterialProducedActual[1]/Quantity[1]/QuantityString",
       );
       expect("idocs" in r).toBe(false);
@@ -496,7 +498,7 @@ test("PERF-POST-080 the configuration is checked, every problem with its path", 
     plants: {},
     postings: { sender: { port: "P" }, rounding: "up", extra: 1 },
   });
-  expect(!r.ok && r.errors.map((e) => e.path)).toEqual([
+  expect(!r.ok && r.errors.map((e) => renderIssuePath(e))).toEqual([
     "postings.extra",
     "postings.sender.partnerNumber",
     "postings.receiver",

@@ -13,6 +13,7 @@ import {
   type MapResult,
   mapLoiproToProductionSchedule,
 } from "../../../src/mappers/index.js";
+import { mapIssuePath } from "../../../src/mappers/issues.js";
 import { CONFIG } from "./build-packet.js";
 
 export type Mapped = Extract<MapResult, { ok: true }>;
@@ -21,7 +22,7 @@ export function mapOk(packet: IdocPacket, config: MapperConfig = CONFIG, options
   const result = mapLoiproToProductionSchedule(packet, config, options);
   if (!result.ok)
     expect.fail(
-      `expected a document, got errors:\n${result.errors.map((e) => `${e.path}: ${e.code} ${e.message}`).join("\n")}`,
+      `expected a document, got errors:\n${result.errors.map((e) => `${mapIssuePath(e)}: ${e.code} ${e.message}`).join("\n")}`,
     );
   return result;
 }

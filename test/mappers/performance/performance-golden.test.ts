@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { readIdoc } from "../../../src/idoc/index.js";
 import { mapIdocsToProductionPerformance } from "../../../src/mappers/index.js";
+import { mapIssueJson } from "../../../src/mappers/issues.js";
 import { loadSchemaSet } from "../../../src/validation/schema-set-loader.js";
 import { validateDocument } from "../../../src/validation/validate-document.js";
 import { validateXsd } from "../../../src/validation/validate-xsd.js";
@@ -78,13 +79,12 @@ describe.each(cases)("golden %s", (name) => {
     const files = ["expected.xml", "expected-errors.json"].filter((f) => existsSync(golden(f)));
     expect(files, `no golden for ${name}: run node scripts/update-goldens.mjs`).toHaveLength(1);
     const result = runCase(name);
-    expect(JSON.parse(JSON.stringify(result.warnings))).toEqual(readJson(golden("expected-warnings.json")));
+    expect(result.warnings.map(mapIssueJson)).toEqual(readJson(golden("expected-warnings.json")));
     if (result.ok) {
       expect(result.xml).toBe(readFileSync(golden("expected.xml"), "utf8"));
       const again = runCase(name);
       expect(again.ok && again.xml).toBe(result.xml);
-    } else
-      expect(JSON.parse(JSON.stringify(result.errors))).toEqual(readJson(golden("expected-errors.json")));
+    } else expect(result.errors.map(mapIssueJson)).toEqual(readJson(golden("expected-errors.json")));
   });
 
   (existsSync(golden("expected.xml")) ? test : noDocument)(

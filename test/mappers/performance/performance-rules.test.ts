@@ -1,7 +1,10 @@
 /** Rule tests of the IDoc → ProductionPerformance mapper (docs/mapping-performance.md, PERF-MAP-0xx). */
 import { describe, expect, test } from "vitest";
+import { idocIssue } from "../../../src/idoc/issues.js";
 import type { MapperConfig } from "../../../src/mappers/index.js";
 import { mapIdocsToProductionPerformance, parseMapperConfig } from "../../../src/mappers/index.js";
+import { mapIssuePath } from "../../../src/mappers/issues.js";
+import { renderIssuePath } from "../../../src/shared/issue.js";
 import { packetOf, type SegmentSpec, seg } from "../helpers/build-packet.js";
 
 const config: MapperConfig = {
@@ -57,7 +60,8 @@ const xmlOf = (r: ReturnType<typeof map>) => {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.xml;
 };
-const codes = (r: ReturnType<typeof map>) => (r.ok ? [] : r.errors.map((e) => `${e.code} ${e.path}`));
+const codes = (r: ReturnType<typeof map>) =>
+  r.ok ? [] : r.errors.map((e) => `${e.code} ${mapIssuePath(e)}`);
 
 describe("document", () => {
   test("PERF-MAP-001 PERF-MAP-002 PERF-MAP-003 sender, creation time in the system zone, BODID", () => {
@@ -90,7 +94,7 @@ describe("document", () => {
     const r = map(
       {
         ...p,
-        issues: [{ code: "IDOC_UNKNOWN_FIELD", severity: "warning", message: "m", path: "IDOC[1]/X" }],
+        issues: [idocIssue("IDOC_UNKNOWN_FIELD", "warning", "IDOC[1]/X", "m")],
       },
       config,
     );
@@ -407,7 +411,7 @@ describe("goods movements", () => {
 test("PERF-MAP-060 the activities key of the configuration is checked", () => {
   expect(parseMapperConfig({ ...config, activities: { personnel: [3] } }).ok).toBe(true);
   const bad = parseMapperConfig({ ...config, activities: { personnel: [0, 3, 3], staff: [] } });
-  expect(bad.ok ? [] : bad.errors.map((e) => e.path)).toEqual([
+  expect(bad.ok ? [] : bad.errors.map((e) => renderIssuePath(e))).toEqual([
     "activities.staff",
     "activities.personnel.0",
     "activities.personnel.2",

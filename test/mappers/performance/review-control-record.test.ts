@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { readIdoc } from "../../../src/idoc/index.js";
 import { mapIdocsToProductionPerformance } from "../../../src/mappers/index.js";
+import { mapIssuePath } from "../../../src/mappers/issues.js";
 import { repoRoot } from "../../helpers/paths.js";
 
 const CONFIG = JSON.parse(readFileSync(path.join(repoRoot, "fixtures/mappers/config.json"), "utf8"));
@@ -17,7 +18,7 @@ const errorsOf = (name: string) => {
   );
   const result = mapIdocsToProductionPerformance(packet, CONFIG);
   expect(result.ok).toBe(false);
-  return result.ok ? [] : result.errors.map((e) => [e.code, e.path, e.received]);
+  return result.ok ? [] : result.errors.map((e) => [e.code, mapIssuePath(e), e.received]);
 };
 
 describe("the control record's creation date and time", () => {

@@ -8,7 +8,7 @@ import {
   contextOperation,
   sequenceKey,
 } from "../../../src/mappers/idoc-to-production-performance/order-context.js";
-import { IssueCollector } from "../../../src/mappers/issues.js";
+import { IssueCollector, mapIssuePath } from "../../../src/mappers/issues.js";
 import { packetOf, type SegmentSpec, seg } from "../helpers/build-packet.js";
 
 const op = (vornr: string, fields: Record<string, string> = {}) =>
@@ -97,7 +97,7 @@ describe("duplicates in the order context are errors", () => {
   test("PERF-MAP-030 the same VORNR twice in one sequence is DUPLICATE_CONTEXT_OPERATION", () => {
     const issues = new IssueCollector();
     buildOrderContext(packetOf({ segments: [order("4711", sequence("0", op("0010"), op("0010")))] }), issues);
-    expect(issues.errors.map((e) => `${e.code} ${e.path}`)).toEqual([
+    expect(issues.errors.map((e) => `${e.code} ${mapIssuePath(e)}`)).toEqual([
       "DUPLICATE_CONTEXT_OPERATION order-context:IDOC[1]/E1AFKOL/E1AFFLL/E1AFVOL[2]/VORNR",
     ]);
   });

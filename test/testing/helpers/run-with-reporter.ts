@@ -24,9 +24,10 @@ export function runWithReporter(
 ): ReporterRun {
   const config = `${options.outputDir}.config.mjs`;
   const reporter = path.join(repoRoot, "src/testing/reporter.ts");
+  const setupFiles = [path.join(repoRoot, "test/setup/issue-path-text.ts")];
   writeFileSync(
     config,
-    `export default { test: { root: ${JSON.stringify(repoRoot)}, include: ${JSON.stringify(include)}, reporters: [[${JSON.stringify(reporter)}, ${JSON.stringify(options)}]] } };\n`,
+    `export default { test: { root: ${JSON.stringify(repoRoot)}, include: ${JSON.stringify(include)}, setupFiles: ${JSON.stringify(setupFiles)}, reporters: [[${JSON.stringify(reporter)}, ${JSON.stringify(options)}]] } };\n`,
   );
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")));
   const child = spawnSync(

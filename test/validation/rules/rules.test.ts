@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseXmlTree } from "../../../src/binding/xml-tree.js";
+import { renderIssuePath } from "../../../src/shared/issue.js";
 import { RULES, runRules } from "../../../src/validation/rules/index.js";
 import { READER_COLUMN_OFFSET, startTag } from "./positions.js";
 
@@ -369,7 +370,7 @@ describe("business rules", () => {
       return {
         code,
         severity: "error",
-        source: "rule",
+        origin: "rule",
         message,
         line,
         column: column + READER_COLUMN_OFFSET,
@@ -389,7 +390,7 @@ describe("runRules", () => {
 
   it("reports in document order, one element's issues in catalogue order", () => {
     const issues = runRules(parseXmlTree(xml));
-    expect(issues.map((i) => [i.code, i.path])).toEqual([
+    expect(issues.map((i) => [i.code, renderIssuePath(i)])).toEqual([
       ["B2MML-ID-001", `${PS}/ProductionRequest/ID`],
       ["B2MML-TIME-002", `${PS}/ProductionRequest/EndTime`],
     ]);
