@@ -78,10 +78,10 @@ interface RowValue {
   readonly value: ValueType;
 }
 
-/** The field names of a row's source, alternatives included (`RUECK` of `E1AFVOL2/RUECK`). */
+/** The field names of a row's source, alternatives included, each once (`RUECK` of `E1AFVOL2/RUECK`). */
 export function sourceFields(row: Pick<FieldRow, "from">): string[] {
   const refs: readonly FieldRef[] = typeof row.from === "string" ? [row.from] : row.from;
-  return refs.map((ref) => ref.slice(ref.lastIndexOf("/") + 1));
+  return [...new Set(refs.map((ref) => ref.slice(ref.lastIndexOf("/") + 1)))];
 }
 
 /**
