@@ -204,6 +204,17 @@ function checkActivities(value: unknown, fail: Fail): void {
 
 /** Reads a configuration from JSON text; a syntax error is reported like any other problem. */
 export function parseMapperConfigJson(text: string): ParseConfigResult {
+  return parseConfigJson(text, parseMapperConfig);
+}
+
+/**
+ * JSON text → `parse(value)`; text that is not JSON is one `CONFIG_INVALID` problem (path `""`), like any
+ * other problem of the configuration.
+ */
+export function parseConfigJson<R>(
+  text: string,
+  parse: (value: unknown) => R,
+): R | { readonly ok: false; readonly errors: readonly ConfigIssue[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -213,5 +224,5 @@ export function parseMapperConfigJson(text: string): ParseConfigResult {
       errors: [{ code: "CONFIG_INVALID", path: "", message: `not JSON: ${(error as Error).message}` }],
     };
   }
-  return parseMapperConfig(value);
+  return parse(value);
 }

@@ -20,7 +20,12 @@
  *
  * @module
  */
-import { type ConfigIssue, type MapperConfig, parseMapperConfig } from "../config/mapper-config.js";
+import {
+  type ConfigIssue,
+  type MapperConfig,
+  parseConfigJson,
+  parseMapperConfig,
+} from "../config/mapper-config.js";
 import type { PostingsConfig } from "../config/postings-config.js";
 
 export type {
@@ -60,14 +65,5 @@ export function parseErpPostingConfig(value: unknown): ParseErpPostingConfigResu
 
 /** Reads the configuration from JSON text. */
 export function parseErpPostingConfigJson(text: string): ParseErpPostingConfigResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return {
-      ok: false,
-      errors: [{ code: "CONFIG_INVALID", path: "", message: `not JSON: ${(error as Error).message}` }],
-    };
-  }
-  return parseErpPostingConfig(value);
+  return parseConfigJson(text, parseErpPostingConfig);
 }
