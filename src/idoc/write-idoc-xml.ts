@@ -28,6 +28,7 @@
  */
 
 import { describeForbiddenCharacter, escapeText, findForbiddenCharacter } from "../binding/xml-escape.js";
+import { idocSchema } from "./idoc-schema.js";
 
 /** What the writer refuses in a value. */
 export type IdocWriteCode = "IDOC_WRITE_FORBIDDEN_CHARACTER";
@@ -68,51 +69,21 @@ export interface IdocOut {
 export type SegmentDefinitions = Readonly<Record<string, readonly string[]>>;
 
 export interface WriteIdocXmlOptions {
-  /** The field order of every segment written; EDI_DC40 defaults to {@link EDI_DC40_FIELDS}. */
+  /** The field order of every segment written; EDI_DC40 defaults to its order in the generated IDoc types. */
   readonly definitions: SegmentDefinitions;
   /** Indentation per level. @default "  " */
   readonly indent?: string;
 }
 
-/** EDI_DC40 in definition order (reference §2). */
-export const EDI_DC40_FIELDS: readonly string[] = [
-  "TABNAM",
-  "MANDT",
-  "DOCNUM",
-  "DOCREL",
-  "STATUS",
-  "DIRECT",
-  "OUTMOD",
-  "EXPRSS",
-  "TEST",
-  "IDOCTYP",
-  "CIMTYP",
-  "MESTYP",
-  "MESCOD",
-  "MESFCT",
-  "STD",
-  "STDVRS",
-  "STDMES",
-  "SNDPOR",
-  "SNDPRT",
-  "SNDPFC",
-  "SNDPRN",
-  "SNDSAD",
-  "SNDLAD",
-  "RCVPOR",
-  "RCVPRT",
-  "RCVPFC",
-  "RCVPRN",
-  "RCVSAD",
-  "RCVLAD",
-  "CREDAT",
-  "CRETIM",
-  "REFINT",
-  "REFGRP",
-  "REFMES",
-  "ARCKEY",
-  "SERIAL",
-];
+/**
+ * The control record's fields in the order of its XSD group (`xsd/idoc/segments.xsd`, `EDI_DC40.fields`),
+ * read through the generated IDoc types like every other segment's: the one source of field order.
+ */
+function controlRecordFields(): readonly string[] {
+  const control = idocSchema().catalogue.get("EDI_DC40");
+  if (control === undefined) throw new Error("writeIdocXml: the generated IDoc types lack EDI_DC40");
+  return [...control.fields.keys()];
+}
 
 /** XML names only: segment and field names are written as element names. */
 const XML_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -134,7 +105,7 @@ export function writeIdocXml(idocs: readonly IdocOut[], options: WriteIdocXmlOpt
     if (idoc.control.IDOCTYP !== first.control.IDOCTYP || idoc.control.CIMTYP !== first.control.CIMTYP)
       throw new Error("writeIdocXml: all IDocs of one document must have the same IDOCTYP and CIMTYP");
   const indent = options.indent ?? "  ";
-  const definitions: SegmentDefinitions = { EDI_DC40: EDI_DC40_FIELDS, ...options.definitions };
+  const definitions: SegmentDefinitions = { EDI_DC40: controlRecordFields(), ...options.definitions };
   const out: Output = { definitions, indent, lines: [], problems: [] };
   out.lines.push('<?xml version="1.0" encoding="UTF-8"?>', `<${root}>`);
   idocs.forEach((idoc, i) => {

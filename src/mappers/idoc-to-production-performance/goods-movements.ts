@@ -14,7 +14,9 @@ import type {
 import { alphaToExternal } from "../../idoc/alpha.js";
 import type { IdocDocument, IdocSegment } from "../../idoc/model.js";
 import { quantityValue } from "../shared/b2mml-values.js";
-import { dateOf, fieldPath, received, required, text, unitOf } from "../shared/idoc-fields.js";
+import { applyRows } from "../shared/field-rules.js";
+import { fieldPath, received, required, text, unitOf } from "../shared/idoc-fields.js";
+import { GOODS_MOVEMENT_HEAD_ROWS, GOODS_MOVEMENT_ITEM_ROWS } from "./field-rows.js";
 import {
   exactQuantityOf,
   operationNumber,
@@ -40,21 +42,6 @@ export const MOVEMENT_TYPES: Readonly<
   "532": { kind: "produced", byProduct: true, reverses: "531" },
 });
 
-const ITEM_VALUES: readonly [string, "string" | "date"][] = [
-  ["ORDER_ITNO", "string"],
-  ["RESERV_NO", "string"],
-  ["RES_ITEM", "string"],
-  ["WITHDRAWN", "string"],
-  ["NO_MORE_GR", "string"],
-  ["MVT_IND", "string"],
-  ["STCK_TYPE", "string"],
-  ["MOVE_REAS", "string"],
-  ["ITEM_TEXT", "string"],
-  ["PROD_DATE", "date"],
-  ["EXPIRYDATE", "date"],
-  ["VENDRBATCH", "string"],
-];
-
 /** The items of one goods-movement IDoc with its header (PERF-MAP-050). */
 export function mapGoodsMovement(ctx: PerfContext, idoc: IdocDocument): void {
   const documents = idoc.segments.filter((s) => s.name === "E1MBGMCR");
@@ -71,7 +58,6 @@ export function mapGoodsMovement(ctx: PerfContext, idoc: IdocDocument): void {
     return;
   }
   const document = documents[0] as IdocSegment;
-  const head = document.segments.find((s) => s.name === "E1BP2017_GM_HEAD_01");
   const items = document.segments.filter((s) => s.name === "E1BP2017_GM_ITEM_CREATE");
   if (items.length === 0)
     ctx.issues.error(
@@ -83,20 +69,7 @@ export function mapGoodsMovement(ctx: PerfContext, idoc: IdocDocument): void {
         received: "0",
       },
     );
-  const headerProps: Property[] = [];
-  if (head !== undefined) {
-    for (const field of ["REF_DOC_NO", "REF_DOC_NO_LONG", "HEADER_TXT"]) {
-      const v = text(head, field);
-      if (v !== undefined) headerProps.push(property(field, v));
-    }
-    for (const field of ["PSTNG_DATE", "DOC_DATE"]) {
-      const v = dateOf(ctx, head, field);
-      if (v !== undefined) headerProps.push(property(field, v, "date"));
-    }
-  }
-  const gmCode = document.segments.find((s) => s.name === "E1BP2017_GM_CODE");
-  const code = gmCode === undefined ? undefined : text(gmCode, "GM_CODE");
-  if (code !== undefined) headerProps.push(property("GM_CODE", code));
+  const headerProps = applyRows(ctx, document, GOODS_MOVEMENT_HEAD_ROWS);
   for (const [i, item] of items.entries()) mapItem(ctx, idoc, item, i + 1, headerProps);
 }
 
@@ -150,11 +123,7 @@ function mapItem(
   if (operation === undefined && rsnum !== undefined && rspos !== undefined)
     operation = ctx.orderContext.reservations.get(`${order} ${rsnum}/${rspos}`)?.operation;
   const located = plantOf(ctx, item, "PLANT", order, operation);
-  const values: Property[] = [];
-  for (const [field, dataType] of ITEM_VALUES) {
-    const v = dataType === "date" ? dateOf(ctx, item, field) : text(item, field);
-    if (v !== undefined) values.push(property(field, v, dataType));
-  }
+  const values = applyRows(ctx, item, GOODS_MOVEMENT_ITEM_ROWS);
   if (
     rule === undefined ||
     material === undefined ||

@@ -10,12 +10,13 @@ import type {
   EquipmentActualType,
   MaterialProducedActualType,
   PersonnelActualType,
-  ValueType,
 } from "../../generated/b2mml-v0600/index.js";
 import { alphaToExternal } from "../../idoc/alpha.js";
 import type { IdocDocument, IdocSegment } from "../../idoc/model.js";
 import { quantityValue, stringValue } from "../shared/b2mml-values.js";
+import { applyRows } from "../shared/field-rules.js";
 import { dateOf, dateTimeOf, fieldPath, received, text, unitOf } from "../shared/idoc-fields.js";
+import { PERSONNEL_ROWS, TIME_TICKET_ROWS } from "./field-rows.js";
 import { type ContextOperation, contextOperation } from "./order-context.js";
 import {
   exactQuantityOf,
@@ -119,17 +120,6 @@ function ticketId(idoc: IdocDocument, ticket: IdocSegment, index: number): { id:
   return { id: `${idoc.control.DOCNUM ?? idoc.path}/TIMETICKET-${index}`, scheme: "DOCNUM/TIMETICKET" };
 }
 
-const TICKET_VALUES: readonly [string, "string" | "date"][] = [
-  ["CONF_NO", "string"],
-  ["FIN_CONF", "string"],
-  ["CLEAR_RES", "string"],
-  ["POSTG_DATE", "date"],
-  ["CONF_TEXT", "string"],
-  ["RECORDTYPE", "string"],
-  ["DEV_REASON", "string"],
-  ["EX_CREATED_BY", "string"],
-];
-
 /** Maps one time ticket into the drafts of its order and operation. */
 export function mapTimeTicket(
   ctx: PerfContext,
@@ -144,7 +134,9 @@ export function mapTimeTicket(
   const zone = located?.zone;
   const start = dateTimeOf(ctx, ticket, "EXEC_START_DATE", "EXEC_START_TIME", zone);
   const end = dateTimeOf(ctx, ticket, "EXEC_FIN_DATE", "EXEC_FIN_TIME", zone);
-  for (const field of ["POSTG_DATE", "EX_CREATED_DATE"]) dateOf(ctx, ticket, field);
+  // the ProductionData values (POSTG_DATE a checked date), then EX_CREATED_DATE checked alone
+  const values = applyRows(ctx, ticket, TIME_TICKET_ROWS);
+  dateOf(ctx, ticket, "EX_CREATED_DATE");
 
   const sequence = text(ticket, "SEQUENCE");
   const sub = text(ticket, "SUB_OPER");
@@ -161,11 +153,6 @@ export function mapTimeTicket(
       `the time ticket ${id} is given twice for ${order}/${operation}; SAP would refuse the second`,
       { expected: "each EX_IDENT once", received: id },
     );
-  const values: ValueType[] = [];
-  for (const [field, dataType] of TICKET_VALUES) {
-    const v = text(ticket, field);
-    if (v !== undefined) values.push({ ...stringValue(v, dataType), Key: { value: field } });
-  }
   draft.productionData.push({
     ID: { value: id, schemeID: scheme },
     Description: [{ value: "time ticket" }],
@@ -231,15 +218,7 @@ function mapActivities(
     draft.equipment.push(equipment);
   }
   const person = text(ticket, "PERS_NO");
-  for (const [field, dataType] of [
-    ["NO_OF_EMPLOYEE", "decimal"],
-    ["BREAK_TIME", "decimal"],
-    ["WAGETYPE", "string"],
-    ["TIMEID_NO", "string"],
-  ] as const) {
-    const v = text(ticket, field);
-    if (v !== undefined) personnelProps.push(property(field, v, dataType));
-  }
+  personnelProps.push(...applyRows(ctx, ticket, PERSONNEL_ROWS));
   if (person !== undefined || personnelProps.length > 0) {
     const personnel: PersonnelActualType = {
       ...(person === undefined ? {} : { PersonID: [{ value: person, schemeID: "PERNR" }] }),

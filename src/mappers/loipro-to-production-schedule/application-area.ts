@@ -7,7 +7,7 @@
  */
 import type { TransApplicationAreaType } from "../../generated/b2mml-v0600/index.js";
 import type { IdocPacket, IdocSegment } from "../../idoc/model.js";
-import { bodIdOf, controlSegment, senderAndDocnum } from "../shared/application-area.js";
+import { applicationAreaOf, controlSegment, senderAndDocnum } from "../shared/application-area.js";
 import { dateOf, dateTimeOf, fieldState, text } from "../shared/idoc-fields.js";
 import type { MapContext } from "../shared/map-context.js";
 
@@ -22,13 +22,7 @@ export function mapApplicationArea(
   const { sender, docnum } = senderAndDocnum(ctx.issues, controls);
   const created = creationOf(ctx, packet, first, sender, creationDateTime);
   if (sender === undefined || docnum === undefined || created === undefined) return undefined;
-  const receiver = text(first, "RCVPRN");
-  return {
-    Sender: { LogicalID: { value: sender } },
-    ...(receiver === undefined ? {} : { Receiver: [{ LogicalID: { value: receiver } }] }),
-    CreationDateTime: { value: created },
-    BODID: { value: bodIdOf(sender, docnum, packet) },
-  };
+  return applicationAreaOf(packet, first, { sender, docnum, created });
 }
 
 function creationOf(

@@ -14,9 +14,9 @@ import type {
 } from "../../generated/b2mml-v0600/index.js";
 import type { IdocSegment } from "../../idoc/model.js";
 import { locationOf, quantityValue, stringValue } from "../shared/b2mml-values.js";
+import { applyRows } from "../shared/field-rules.js";
 import {
   children,
-  dateOf,
   fieldPath,
   fieldState,
   materialOf,
@@ -26,19 +26,12 @@ import {
   unitOf,
 } from "../shared/idoc-fields.js";
 import type { MapContext } from "../shared/map-context.js";
+import { COMPONENT_ROWS } from "./field-rows.js";
 
 export interface MappedComponents {
   readonly consumed: MaterialConsumedRequirementType[];
   readonly produced: MaterialProducedRequirementType[];
 }
-
-/** The reference fields passed on as properties, in this order (LOIPRO-MAP-034). */
-const REFERENCE_FIELDS: readonly (readonly [string, string])[] = [
-  ["RSNUM", "reservation number"],
-  ["RSPOS", "reservation item"],
-  ["POSNR", "BOM item number"],
-  ["BWART", "movement type"],
-];
 
 /** A storage location inside its plant (LOIPRO-MAP-032); `undefined` without LGORT, even with a plant. */
 export function storageLocation(
@@ -87,23 +80,8 @@ export function mapComponents(
         ID: { value: "COMPONENT_ROLE" },
         Value: [stringValue(text(component, "KZKUP") === "X" ? "CoProduct" : "ByProduct")],
       });
-    for (const [field, label] of REFERENCE_FIELDS) {
-      const value = text(component, field);
-      if (value !== undefined)
-        properties.push({
-          ID: { value: field },
-          Description: [{ value: label }],
-          Value: [stringValue(value)],
-        });
-    }
-    // dateOf reports an unreadable BDTER (received but not normalized) as INVALID_DATE
-    const bdter = dateOf(ctx, component, "BDTER");
-    if (bdter !== undefined)
-      properties.push({
-        ID: { value: "BDTER" },
-        Description: [{ value: "requirement date" }],
-        Value: [stringValue(bdter, "date")],
-      });
+    // the reference fields, and BDTER as a checked date (INVALID_DATE also when unreadable)
+    properties.push(...applyRows(ctx, component, COMPONENT_ROWS));
     if (quantity === undefined || unit === undefined) continue;
     const batch = text(component, "CHARG");
     const location = storageLocation(text(component, "WERKS") ?? orderPlant, text(component, "LGORT"));

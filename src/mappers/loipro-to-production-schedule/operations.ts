@@ -16,6 +16,7 @@ import type {
 } from "../../generated/b2mml-v0600/index.js";
 import type { IdocSegment } from "../../idoc/model.js";
 import { quantityValue } from "../shared/b2mml-values.js";
+import { applyRows, quantityValueOf } from "../shared/field-rules.js";
 import {
   children,
   dateTimeOf,
@@ -29,6 +30,7 @@ import {
 import type { MapContext } from "../shared/map-context.js";
 import { mapComponents } from "./components.js";
 import { plantZone, stringValue } from "./context.js";
+import { OPERATION_ROWS, PHASE_ROWS, TO_BE_CONFIRMED_ROWS } from "./field-rows.js";
 import { mapStatuses } from "./statuses.js";
 
 /** Where an operation sits: its order's plant and zone. */
@@ -41,47 +43,34 @@ const STANDARD_VALUES = ["01", "02", "03", "04", "05", "06"] as const;
 /** Capacity requirement quantities passed on (LOIPRO-MAP-025), with their meaning. */
 const CAPACITY_FIELDS = ["KRUESOLL", "KBEASOLL", "KABRSOLL", "KRUEREST", "KBEAREST", "KABRREST"] as const;
 
-/** A quantity parameter `ID` = value in unit; `undefined` (with errors reported) when it cannot be mapped. */
-function quantityParameter(
+/** A standard value `VGWnn` in its unit `VGEnn`, with its label and activity type (LOIPRO-MAP-024). */
+function standardValue(
   ctx: MapContext,
-  segment: IdocSegment,
-  field: string,
-  unitField: string,
-  description: string | undefined,
-  nested: ProductionParameterType["Parameter"][] = [],
+  operation: IdocSegment,
+  extra: IdocSegment | undefined,
+  n: (typeof STANDARD_VALUES)[number],
 ): ProductionParameterType | undefined {
-  const quantity = quantityOf(ctx, segment, field);
-  if (quantity === undefined) return undefined;
-  // a zero standard value without a unit carries nothing (LOIPRO-MAP-024)
-  if (text(segment, unitField) === undefined && !/[1-9]/.test(quantity.magnitude)) return undefined;
-  const unit = unitOf(ctx, segment, unitField, field);
-  if (unit === undefined) return undefined;
-  const nestedParameters = nested.filter((p) => p !== undefined);
-  return {
-    Parameter: {
-      ID: { value: field },
-      Value: [
-        {
-          ValueString: { value: quantity.lexical, unitCode: unit },
-          DataType: { value: "decimal" },
-          UnitOfMeasure: { value: unit },
-        },
-      ],
-      ...(description === undefined ? {} : { Description: [{ value: description }] }),
-      ...(nestedParameters.length === 0 ? {} : { Parameter: nestedParameters }),
-    },
-  };
-}
-
-function codeParameter(
-  segment: IdocSegment,
-  field: string,
-  description: string,
-): ProductionParameterType | undefined {
-  const value = text(segment, field);
+  const label = extra === undefined ? undefined : text(extra, `PAR${n}_LTXT`);
+  const activity = text(operation, `LAR${n}`);
+  const value = quantityValueOf(ctx, operation, `VGW${n}`, `VGE${n}`);
   if (value === undefined) return undefined;
   return {
-    Parameter: { ID: { value: field }, Value: [stringValue(value)], Description: [{ value: description }] },
+    Parameter: {
+      ID: { value: `VGW${n}` },
+      Value: [value],
+      Description: [{ value: label ?? `standard value ${n}` }],
+      ...(activity === undefined
+        ? {}
+        : {
+            Parameter: [
+              {
+                ID: { value: `LAR${n}` },
+                Value: [stringValue(activity)],
+                Description: [{ value: "activity type" }],
+              },
+            ],
+          }),
+    },
   };
 }
 
@@ -90,55 +79,13 @@ function parameters(
   operation: IdocSegment,
   extra: IdocSegment | undefined,
 ): ProductionParameterType[] {
-  const list: (ProductionParameterType | undefined)[] = [
-    codeParameter(operation, "STEUS", "control key"),
-    codeParameter(extra ?? operation, "RUECK", "confirmation number") ??
-      codeParameter(operation, "RUECK", "confirmation number"),
-    codeParameter(operation, "VGWTS", "standard value key"),
-    quantityParameter(ctx, operation, "MGVRG", "MEINH", "operation quantity"),
-    quantityParameter(ctx, operation, "BMSCH", "MEINH", "base quantity of the standard values"),
+  return [
+    ...applyRows(ctx, operation, OPERATION_ROWS),
+    ...STANDARD_VALUES.map((n) => standardValue(ctx, operation, extra, n)).filter((p) => p !== undefined),
+    // activities still to be confirmed, with their units (E1AFVOL2, LOIPRO-MAP-029)
+    ...applyRows(ctx, operation, TO_BE_CONFIRMED_ROWS),
+    ...applyRows(ctx, operation, PHASE_ROWS),
   ];
-  for (const n of STANDARD_VALUES) {
-    const label = extra === undefined ? undefined : text(extra, `PAR${n}_LTXT`);
-    const activity = text(operation, `LAR${n}`);
-    const nested =
-      activity === undefined
-        ? []
-        : [
-            {
-              ID: { value: `LAR${n}` },
-              Value: [stringValue(activity)],
-              Description: [{ value: "activity type" }],
-            },
-          ];
-    list.push(
-      quantityParameter(ctx, operation, `VGW${n}`, `VGE${n}`, label ?? `standard value ${n}`, nested),
-    );
-  }
-  // activities still to be confirmed, with their units (E1AFVOL2, LOIPRO-MAP-029)
-  if (extra !== undefined)
-    for (const n of STANDARD_VALUES) {
-      const index = Number(n);
-      list.push(
-        quantityParameter(
-          ctx,
-          extra,
-          `TO_BE_CONF_ACTIVITY${index}`,
-          `TO_BE_CONF_ACT_UOM${index}`,
-          `activity ${n} still to be confirmed`,
-        ),
-      );
-    }
-  const superior = text(operation, "PVZNR") ?? text(operation, "SUMNR");
-  if (superior !== undefined)
-    list.push({
-      Parameter: {
-        ID: { value: "SUPERIOR_OPERATION" },
-        Value: [stringValue(superior)],
-        Description: [{ value: "phase of the superior operation (PVZNR/SUMNR)" }],
-      },
-    });
-  return list.filter((p) => p !== undefined);
 }
 
 function capacityProperty(

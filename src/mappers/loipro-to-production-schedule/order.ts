@@ -8,14 +8,13 @@
  * @module
  */
 import type {
-  MaterialProducedRequirementPropertyType,
   MaterialProducedRequirementType,
-  ProductionParameterType,
   ProductionRequestType,
   RequestStateType,
 } from "../../generated/b2mml-v0600/index.js";
 import type { IdocSegment } from "../../idoc/model.js";
 import { quantityValue } from "../shared/b2mml-values.js";
+import { applyRows } from "../shared/field-rules.js";
 import {
   children,
   fieldState,
@@ -28,8 +27,9 @@ import {
 } from "../shared/idoc-fields.js";
 import type { MapContext } from "../shared/map-context.js";
 import { storageLocation } from "./components.js";
-import { plantZone, stringValue } from "./context.js";
+import { plantZone } from "./context.js";
 import { checkDuplicateReservations } from "./duplicate-reservations.js";
+import { isNumericPriority, ORDER_HEADER_ROWS, ORDER_ITEM_ROWS } from "./field-rows.js";
 import { mapSequences } from "./sequences.js";
 import { mapStatuses } from "./statuses.js";
 import { mapVariantConfiguration } from "./variant-configuration.js";
@@ -37,27 +37,6 @@ import { mapVariantConfiguration } from "./variant-configuration.js";
 export interface MappedOrder {
   readonly request: ProductionRequestType;
   readonly state: RequestStateType | undefined;
-}
-
-function itemProperties(item: IdocSegment | undefined): MaterialProducedRequirementPropertyType[] {
-  if (item === undefined) return [];
-  const list: MaterialProducedRequirementPropertyType[] = [];
-  for (const [field, label] of [
-    ["POSNR", "order item number"],
-    ["VERID", "production version"],
-    ["KDAUF", "sales order"],
-    ["KDPOS", "sales order item"],
-    ["KDEIN", "sales order schedule line"],
-    ["KUNAG", "sold-to customer"],
-    ["NAME1", "sold-to customer name"],
-  ] as const) {
-    const value = text(item, field);
-    // sales order item and schedule line mean something only with their sales order (LOIPRO-MAP-075)
-    if ((field === "KDPOS" || field === "KDEIN") && text(item, "KDAUF") === undefined) continue;
-    if (value !== undefined)
-      list.push({ ID: { value: field }, Description: [{ value: label }], Value: [stringValue(value)] });
-  }
-  return list;
 }
 
 function producedMaterial(
@@ -87,7 +66,7 @@ function producedMaterial(
     );
   const batch = item === undefined ? undefined : text(item, "CHARG");
   const location = storageLocation(plant, item === undefined ? undefined : text(item, "LGORT"));
-  const properties = itemProperties(item);
+  const properties = item === undefined ? [] : applyRows(ctx, item, ORDER_ITEM_ROWS);
   return {
     MaterialDefinitionID: [{ value: material }],
     ...(batch === undefined ? {} : { MaterialLotID: [{ value: batch, schemeID: "CHARG" }] }),
@@ -95,26 +74,6 @@ function producedMaterial(
     Quantity: [quantityValue(quantity.magnitude, unit)],
     ...(properties.length === 0 ? {} : { MaterialProducedRequirementProperty: properties }),
   };
-}
-
-function headerParameters(header: IdocSegment): ProductionParameterType[] {
-  const list: ProductionParameterType[] = [];
-  for (const [field, label] of [
-    ["AUART", "order type"],
-    ["AUTYP", "order category"],
-    ["APRIO", "order priority"],
-    ["KDAUF", "sales order"],
-    ["KDPOS", "sales order item"],
-  ] as const) {
-    const value = text(header, field);
-    if (value === undefined || (field === "APRIO" && /^\d+$/.test(value))) continue;
-    // a sales order item means something only with its sales order (KDPOS 000000 is SAP's initial value)
-    if (field === "KDPOS" && text(header, "KDAUF") === undefined) continue;
-    list.push({
-      Parameter: { ID: { value: field }, Value: [stringValue(value)], Description: [{ value: label }] },
-    });
-  }
-  return list;
 }
 
 export function mapOrder(ctx: MapContext, header: IdocSegment): MappedOrder | undefined {
@@ -158,7 +117,7 @@ export function mapOrder(ctx: MapContext, header: IdocSegment): MappedOrder | un
   const sequences = mapSequences(ctx, header, { plant, zone });
   checkDuplicateReservations(ctx, header);
   const parameters = [
-    ...headerParameters(header),
+    ...applyRows(ctx, header, ORDER_HEADER_ROWS),
     ...mapVariantConfiguration(ctx, header),
     ...(statuses.parameter === undefined ? [] : [statuses.parameter]),
   ];
@@ -190,7 +149,7 @@ export function mapOrder(ctx: MapContext, header: IdocSegment): MappedOrder | un
         }),
     ...(start === undefined ? {} : { StartTime: { value: start } }),
     ...(end === undefined ? {} : { EndTime: { value: end } }),
-    ...(priority !== undefined && /^\d+$/.test(priority) ? { Priority: { value: priority } } : {}),
+    ...(priority !== undefined && isNumericPriority(priority) ? { Priority: { value: priority } } : {}),
     SegmentRequirement: [
       {
         ID: { value: aufnr, schemeID: "AUFNR" },

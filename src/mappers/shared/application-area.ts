@@ -1,9 +1,10 @@
 /**
  * ApplicationArea helpers shared by the mappings from IDocs: the control record as a segment, the BODID,
- * and the sender / first IDoc number of a packet.
+ * the sender / first IDoc number of a packet, and the ApplicationArea built from them.
  *
  * @module
  */
+import type { TransApplicationAreaType } from "../../generated/b2mml-v0600/index.js";
 import type { IdocDocument, IdocPacket, IdocSegment } from "../../idoc/model.js";
 import type { IssueCollector } from "../issues.js";
 import { fieldState, text } from "./idoc-fields.js";
@@ -26,6 +27,24 @@ export function controlSegment(idoc: IdocDocument): IdocSegment {
 /** `<SNDPRN>/<DOCNUM>/sha256:<hex>`: sender, the first IDoc's number, the packet's content digest. */
 export function bodIdOf(sender: string, docnum: string, packet: IdocPacket): string {
   return `${sender}/${docnum}/sha256:${packetDigest(packet)}`;
+}
+
+/**
+ * The ApplicationArea of a BOD mapped from `packet`: Sender/LogicalID = SNDPRN, Receiver/LogicalID = the
+ * first control record's RCVPRN when there, CreationDateTime, BODID ({@link bodIdOf}).
+ */
+export function applicationAreaOf(
+  packet: IdocPacket,
+  first: IdocSegment,
+  { sender, docnum, created }: { sender: string; docnum: string; created: string },
+): TransApplicationAreaType {
+  const receiver = text(first, "RCVPRN");
+  return {
+    Sender: { LogicalID: { value: sender } },
+    ...(receiver === undefined ? {} : { Receiver: [{ LogicalID: { value: receiver } }] }),
+    CreationDateTime: { value: created },
+    BODID: { value: bodIdOf(sender, docnum, packet) },
+  };
 }
 
 /**

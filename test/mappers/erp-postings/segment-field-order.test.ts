@@ -119,4 +119,16 @@ describe("issue #20 outbound field order comes from the XSD alone", () => {
       "        <PLANT>1000</PLANT>",
     ]);
   });
+
+  test("EDI_DC40 is written in the order of its XSD group too (no hand list)", () => {
+    const order = xsdFieldOrder("EDI_DC40");
+    const control = Object.fromEntries(
+      [...order].reverse().map((field) => [field, field === "IDOCTYP" ? "PPCC2PRETTICKET02" : "X"]),
+    );
+    const xml = writeIdocXml([{ control, segments: [] }], {
+      definitions: postingSegments("PPCC2PRETTICKET02"),
+    });
+    const block = /<EDI_DC40 SEGMENT="1">([\s\S]*?)<\/EDI_DC40>/.exec(xml)?.[1] ?? "";
+    expect([...block.matchAll(/<([A-Z0-9_]+)>/g)].map((m) => m[1])).toEqual(order);
+  });
 });
