@@ -26,7 +26,7 @@ import type {
   SegmentRequirementType,
 } from "../generated/b2mml-v0600/index.js";
 import { type ApplicationAreaInput, applicationArea, B2MML_RELEASE_ID } from "./application-area.js";
-import { dateTime, duration, type EquipmentLevel, identifier, text } from "./values.js";
+import { dateTime, duration, identifier, text } from "./values.js";
 
 /** A RequestState / SegmentState value. */
 export type RequestState = RequestStateType["value"];

@@ -70,13 +70,13 @@ export function emitSchemaSet(ir: IrSchemaSet, options: EmitOptions): Map<string
   ];
   const ordered = ir.namespaces.map((ns) => modules.get(ns.namespace) as ModuleName);
   // the global elements' types, so that rootOf(schemaSet, "Name") knows the document's type
-  const withElements = new Set(ir.namespaces.filter((ns) => ns.elements.length > 0).map((ns) => ns.namespace));
+  const withElements = new Set(
+    ir.namespaces.filter((ns) => ns.elements.length > 0).map((ns) => ns.namespace),
+  );
   const elementTypes = ordered.filter((m) => withElements.has(m.namespace)).map((m) => `${m.alias}$Elements`);
   for (const m of ordered) {
     const elements = withElements.has(m.namespace) ? `type $Elements as ${m.alias}$Elements, ` : "";
-    index.push(
-      `import { ${elements}$schema as ${m.alias}$schema } from ${stringLiteral(`./${m.file}.js`)};`,
-    );
+    index.push(`import { ${elements}$schema as ${m.alias}$schema } from ${stringLiteral(`./${m.file}.js`)};`);
   }
   index.push("");
   for (const m of ordered) {
