@@ -7,6 +7,7 @@
  * - `b2mml/idoc`: the SAP IDoc reader (IDoc-XML and IDoc-JSON, normalized fields);
  * - `b2mml/mappers`: LOIPRO → ProductionSchedule;
  * - `b2mml/audit`: canonicalization, digests, audit records and the ledger;
+ * - `b2mml/builders`: small builders for hand-built V0600 documents (`quantity`, `dateTime`, `processProductionSchedule`, …);
  * - `b2mml/generated/b2mml-v0600`: types and metadata of the project's B2MML V0600 production profile.
  *
  * @module
@@ -14,6 +15,7 @@
 
 export * from "./audit/index.js";
 export * from "./binding/index.js";
+export * from "./builders/index.js";
 export * from "./codegen/index.js";
 export * from "./idoc/index.js";
 export * from "./mappers/index.js";

@@ -148,9 +148,15 @@ export interface SchemaModuleMeta {
   readonly elements: Readonly<Record<string, ElementDeclMeta>>;
 }
 
-/** Every module generated from one schema set. */
-export interface SchemaSetMeta {
+/**
+ * Every module generated from one schema set. `Elements` maps each global element's local name to its
+ * generated type (the generated `$Elements`), so that `rootOf(schemaSet, "Name")` knows the type of the
+ * document; it exists only for the type checker. A set typed without it (`unknown`) gives untyped roots.
+ */
+export interface SchemaSetMeta<Elements = unknown> {
   readonly modules: readonly SchemaModuleMeta[];
+  /** Never set at run time: carries `Elements` for the type checker. */
+  readonly $elements?: Elements;
 }
 
 /** The value of a nillable element that carries `xsi:nil="true"`. */

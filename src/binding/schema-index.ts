@@ -35,17 +35,34 @@ export function indexSchemaSet(set: SchemaSetMeta): SchemaIndex {
   return index;
 }
 
-/** A document root: a global element declaration and the schema set it belongs to. */
-export interface RootMeta {
+/**
+ * A document root: a global element declaration and the schema set it belongs to. `T` is the generated
+ * type of a document with this root (from a typed schema set, see {@link rootOf}); `unknown` when not known.
+ */
+export interface RootMeta<T = unknown> {
   readonly element: ElementDeclMeta;
   readonly schemaSet: SchemaSetMeta;
+  /** Never set at run time: carries `T` for the type checker (`write` takes only a `T`). */
+  readonly $type?: T;
 }
+
+/** The document type of a root: `RootValue<typeof root>` (`unknown` for an untyped root). */
+export type RootValue<R> = R extends RootMeta<infer T> ? T : never;
 
 /**
  * The root metadata of a global element, by local name (and namespace when two namespaces declare it).
+ * With a generated (typed) schema set and a literal name, the root carries the document's type:
+ * `rootOf(schemaSet, "ProcessProductionSchedule")` is a `RootMeta<ProcessProductionScheduleType>`, and
+ * `write` then takes only such a document. Any other name (a `string`) gives an untyped root.
  *
  * @throws Error when the schema set declares no such element, or several and no namespace is given
  */
+export function rootOf<E, N extends keyof E & string>(
+  schemaSet: SchemaSetMeta<E>,
+  name: N,
+  ns?: string,
+): RootMeta<E[N]>;
+export function rootOf(schemaSet: SchemaSetMeta, name: string, ns?: string): RootMeta;
 export function rootOf(schemaSet: SchemaSetMeta, name: string, ns?: string): RootMeta {
   const matches = [...indexSchemaSet(schemaSet).elements.values()].filter(
     (e) => e.name === name && (ns === undefined || e.ns === ns),

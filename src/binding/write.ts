@@ -15,7 +15,14 @@ import {
 import type { AnyElement, ComplexTypeMeta, ParticleMeta } from "./metadata.js";
 import type { NamespaceDeclaration } from "./read.js";
 import { XSI_NAMESPACE } from "./read.js";
-import { ANY_TYPE, complexType, indexSchemaSet, type RootMeta, type SchemaIndex } from "./schema-index.js";
+import {
+  ANY_TYPE,
+  complexType,
+  indexSchemaSet,
+  type RootMeta,
+  type RootValue,
+  type SchemaIndex,
+} from "./schema-index.js";
 import { WriteChecks } from "./write-checks.js";
 import { BindingWriteError, type WriteOptions } from "./write-options.js";
 import { anyStep, countChildNames, Siblings } from "./write-path.js";
@@ -341,13 +348,19 @@ function describe(value: unknown): string {
 }
 
 /**
- * Writes a value as the given root element.
+ * Writes a value as the given root element. The value's type is the root's: with a root from a typed
+ * schema set (`rootOf(schemaSet, "ProcessProductionSchedule")`), a document of another root type does not
+ * compile; an untyped root (`RootMeta<unknown>`) takes any value, checked against the metadata at run time.
  *
  * @throws {@link BindingWriteError} listing every property that does not fit the metadata, every value
  *   with a character XML 1.0 forbids and every name from the value that is no XML name, each with the
  *   XPath of its element or attribute
  */
-export function write(value: unknown, root: RootMeta, options: WriteOptions = {}): string {
+export function write<R extends RootMeta<unknown>>(
+  value: RootValue<R>,
+  root: R,
+  options: WriteOptions = {},
+): string {
   const { element } = root;
   const writer = new Writer(indexSchemaSet(root.schemaSet), options, element.ns);
   writer.rootPath = `/${element.name}`;

@@ -8,6 +8,7 @@ import { AUDIT_HELP, runAudit } from "./commands/audit.js";
 import { C14N_HELP, runC14n } from "./commands/c14n.js";
 import { CODEGEN_HELP, runCodegen } from "./commands/codegen.js";
 import { HASH_HELP, runHash } from "./commands/hash.js";
+import { INIT_HELP, runInit } from "./commands/init.js";
 import { MAP_HELP, runMap } from "./commands/map.js";
 import { runValidate, VALIDATE_HELP } from "./commands/validate.js";
 import { EXIT_CODE_HELP, ExitCode } from "./exit-codes.js";
@@ -19,6 +20,7 @@ export const MAIN_HELP = `Usage: b2mml <command> [options]
        b2mml --version
 
 Commands:
+  init      write a starter mapper configuration from an IDoc (plants, systems, units)
   codegen   generate TypeScript types and binding metadata from XSD
   map       map SAP IDocs to validated B2MML and B2MML to SAP postings (production-schedule,
             production-performance, erp-postings: see b2mml map --help)
@@ -35,6 +37,7 @@ ${EXIT_CODE_HELP}`;
 const COMMANDS: Readonly<
   Record<string, { run: (args: readonly string[], io: Io) => ExitCode | Promise<ExitCode>; help: string }>
 > = {
+  init: { run: runInit, help: INIT_HELP },
   codegen: { run: runCodegen, help: CODEGEN_HELP },
   map: { run: runMap, help: MAP_HELP },
   validate: { run: runValidate, help: VALIDATE_HELP },

@@ -4,6 +4,7 @@
  *
  * @module
  */
+export { CONFIG_PLACEHOLDER_PREFIX, type ConfigComment } from "./config/config-comment.js";
 export { BUILTIN_STATUSES, DELETION_STATUSES } from "./config/default-statuses.js";
 export {
   type ConfigIssue,
@@ -12,7 +13,15 @@ export {
   parseMapperConfig,
   parseMapperConfigJson,
   type StatusRule,
+  type ZoneEntry,
 } from "./config/mapper-config.js";
+export {
+  buildStarterConfig,
+  CONFIG_SCHEMA_REFERENCE,
+  type FoundKey,
+  type StarterConfig,
+  type StarterConfigOptions,
+} from "./config/starter-config.js";
 export {
   MOVEMENT_TYPES,
   mapIdocsToProductionPerformance,

@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import { canonicalizeXml } from "../../src/audit/canonicalize-xml.js";
 import { digest } from "../../src/audit/digest.js";
 import { read } from "../../src/binding/read.js";
-import { rootOf } from "../../src/binding/schema-index.js";
+import { type RootMeta, rootOf } from "../../src/binding/schema-index.js";
 import { write } from "../../src/binding/write.js";
 import { parseXmlTree } from "../../src/binding/xml-tree.js";
 import { schemaSet } from "../../src/generated/b2mml-v0600/index.js";
@@ -44,7 +44,8 @@ describe("canonical writer over the valid V0600 fixtures", () => {
 
   test("attributes in C14N order (namespace URI, then local name; unqualified first) and declarations by prefix", () => {
     const xml = readFileSync(path.join(validDir, "process-production-schedule", "document.xml"), "utf8");
-    const root = rootOf(schemaSet, "ProcessProductionSchedule");
+    // an untyped root: the value read is unknown
+    const root: RootMeta = rootOf(schemaSet, "ProcessProductionSchedule");
     const { value } = read(xml, root);
     const namespaces = [
       { prefix: "z", uri: "urn:z" },

@@ -4,11 +4,12 @@
  * problem names the XPath of the element or attribute, in normal and in canonical mode.
  */
 import { describe, expect, test } from "vitest";
-import { rootOf } from "../../src/binding/schema-index.js";
+import { type RootMeta, rootOf } from "../../src/binding/schema-index.js";
 import { BindingWriteError, type BindingWriteProblem, write } from "../../src/binding/write.js";
 import { schemaSet } from "../../src/generated/b2mml-v0600/index.js";
 
-const root = rootOf(schemaSet, "ProcessProductionSchedule");
+// an untyped root: the tests write values the types would refuse
+const root: RootMeta = rootOf(schemaSet, "ProcessProductionSchedule");
 const EXPECTED = "XML 1.0 characters: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF";
 
 /** A ProcessProductionSchedule with the given ApplicationArea additions and ProductionSchedule. */

@@ -3,14 +3,15 @@
  */
 import { describe, expect, test } from "vitest";
 import { type BindingIssue, read } from "../../src/binding/read.js";
-import { rootOf } from "../../src/binding/schema-index.js";
+import { type RootMeta, rootOf } from "../../src/binding/schema-index.js";
 import { BindingWriteError, write } from "../../src/binding/write.js";
 import { schemaSet } from "../../src/generated/b2mml-v0600/index.js";
 import { renderIssuePath } from "../../src/shared/issue.js";
 
 const NS = 'xmlns="http://www.mesa.org/xml/B2MML-V0600"';
 const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
-const root = rootOf(schemaSet, "ProductionSchedule");
+// an untyped root: the tests write values the types would refuse
+const root: RootMeta = rootOf(schemaSet, "ProductionSchedule");
 
 function issuesOf(xml: string): (Pick<BindingIssue, "code" | "line" | "message"> & { path: string })[] {
   return read(xml, root).issues.map((i) => ({

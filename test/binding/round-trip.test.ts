@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { read } from "../../src/binding/read.js";
-import { rootOf } from "../../src/binding/schema-index.js";
+import { type RootMeta, rootOf } from "../../src/binding/schema-index.js";
 import { write } from "../../src/binding/write.js";
 import { parseXmlTree } from "../../src/binding/xml-tree.js";
 import { schemaSet } from "../../src/generated/b2mml-v0600/index.js";
@@ -37,7 +37,7 @@ describe("binding round trip over the valid V0600 fixtures", () => {
 
 describe("binding values", () => {
   const xml = readFileSync(path.join(validDir, "process-production-schedule", "document.xml"), "utf8");
-  const root = rootOf(schemaSet, "ProcessProductionSchedule");
+  const root: RootMeta = rootOf(schemaSet, "ProcessProductionSchedule");
   const { value } = read<Record<string, unknown>>(xml, root);
 
   test("elements with maxOccurs > 1 are arrays even when they occur once; values keep their lexical form", () => {

@@ -9,9 +9,10 @@ import { describe, expect, test } from "vitest";
 import { MAIN_HELP, runCli } from "../../src/cli/run.js";
 import { repoRoot } from "../helpers/paths.js";
 
-const COMMANDS = ["codegen", "map", "validate", "c14n", "hash", "audit"] as const;
+const COMMANDS = ["init", "codegen", "map", "validate", "c14n", "hash", "audit"] as const;
 /** Commands with their own help: each command, and each map mapping after map's overview. */
 const HELP_COMMANDS = [
+  "init",
   "codegen",
   "map",
   "map production-schedule",

@@ -43,7 +43,7 @@ const dir = mkdtempSync(path.join(repoRoot, ".tmp", "doc-samples-"));
 writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const ENTRY_POINTS = ["binding", "codegen", "validation", "idoc", "mappers", "audit", "testing"];
+const ENTRY_POINTS = ["binding", "builders", "codegen", "validation", "idoc", "mappers", "audit", "testing"];
 
 describe("code samples in the guides", () => {
   test("there are samples", () => {

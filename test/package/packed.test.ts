@@ -105,6 +105,12 @@ describe("the packed package", () => {
       path.join(repoRoot, "fixtures/b2mml-v0600/invalid/unknown-element/document.xml"),
     ]);
     expect(invalid.status).toBe(1);
+    const init = run(["init", path.join(repoRoot, "fixtures/idoc/loipro05-tablet-plain/idoc.xml")]);
+    expect(init.status, init.stderr).toBe(0);
+    expect(JSON.parse(init.stdout)).toHaveProperty(
+      "plants.CH01.timeZone",
+      "TODO: the IANA time zone of plant CH01",
+    );
   });
 
   test("every entry point imports (ESM) and works", () => {
@@ -113,6 +119,7 @@ describe("the packed package", () => {
       import * as root from "b2mml";
       import { validateDocument } from "b2mml/validation";
       import { read, rootOf } from "b2mml/binding";
+      import { quantity } from "b2mml/builders";
       import { schemaSet } from "b2mml/generated/b2mml-v0600";
       import * as idoc from "b2mml/generated/idoc";
       import { mapLoiproToProductionSchedule } from "b2mml/mappers";
@@ -134,6 +141,7 @@ describe("the packed package", () => {
         codegen: typeof generate,
         ids: findRequirementIds("LOIPRO-MAP-012"),
         reporter: typeof EvidenceReporter,
+        quantity: quantity("12.500", "KGM").QuantityString,
       }));
     `;
     writeFileSync(path.join(project, "smoke.mjs"), script);
@@ -157,6 +165,7 @@ describe("the packed package", () => {
       codegen: "function",
       ids: ["LOIPRO-MAP-012"],
       reporter: "function",
+      quantity: { value: "12.500", unitCode: "KGM" },
     });
   });
 
@@ -175,7 +184,16 @@ describe("the packed package", () => {
       path.join(project, "consumer.ts"),
       `import { type DocumentValidationResult, validateDocument } from "b2mml/validation";
 import { type ProcessProductionScheduleType, schemaSet } from "b2mml/generated/b2mml-v0600";
-import { read, rootOf } from "b2mml/binding";
+import { read, rootOf, write } from "b2mml/binding";
+import {
+  type BuildError,
+  materialRequirement,
+  processProductionSchedule,
+  productionRequest,
+  productionSchedule,
+  quantity,
+  segmentRequirement,
+} from "b2mml/builders";
 import { type MapResult, mapLoiproToProductionSchedule, parseMapperConfigJson } from "b2mml/mappers";
 import { readIdoc } from "b2mml/idoc";
 import { type AuditRecord, createAuditRecord } from "b2mml/audit";
@@ -197,6 +215,41 @@ export const record = (): AuditRecord =>
 export const reporter = new EvidenceReporter({ outputDir: "evidence" });
 export type Report = EvidenceReport;
 export const assertValid = expectValidDocument;
+
+// a hand-built document with the builders, written through a root typed by its name
+export const handBuilt: ProcessProductionScheduleType = processProductionSchedule({
+  creationDateTime: "2026-04-14T06:00:00+02:00",
+  bodId: "MES-PS-0001",
+  schedules: [
+    productionSchedule({
+      requests: [
+        productionRequest({
+          id: "1004711",
+          schemeID: "AUFNR",
+          startTime: "2026-04-14T06:00:00+02:00",
+          segments: [
+            segmentRequirement({
+              id: "0010",
+              materials: [materialRequirement({ material: "100234", use: "Consumed", quantities: [quantity("482.500", "KGM")] })],
+            }),
+          ],
+        }),
+      ],
+    }),
+  ],
+});
+const scheduleRoot = rootOf(schemaSet, "ProcessProductionSchedule");
+export const written: string = write(handBuilt, scheduleRoot, { indent: "  " });
+// @ts-expect-error a ProcessProductionSchedule is not a ProcessProductionPerformance
+export const wrongRoot: string = write(handBuilt, rootOf(schemaSet, "ProcessProductionPerformance"));
+export function refusal(amount: string): BuildError["code"] | undefined {
+  try {
+    quantity(amount, "KGM");
+    return undefined;
+  } catch (error) {
+    return (error as BuildError).code;
+  }
+}
 `,
     );
     writeFileSync(

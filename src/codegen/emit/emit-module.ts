@@ -3,7 +3,8 @@
  *
  * Layout: `<namespace-name>.ts` per namespace (e.g. `b2mml-v0600.ts`, `b2mml-v0600-allextensions.ts`)
  * and `index.ts`, which re-exports the primary namespace's types (the one with the most global elements),
- * exposes the other namespaces as namespace objects, and exports `schemaSet`. Generated modules import
+ * exposes the other namespaces as namespace objects, and exports `schemaSet`, typed with the global
+ * elements' types (`SchemaSetMeta<$Elements>`) so that `rootOf` and `write` know a document's type. Generated modules import
  * only types from the runtime contract (`b2mml/binding` by default), so the JavaScript they compile to
  * has no import of this package at all.
  *
@@ -68,8 +69,15 @@ export function emitSchemaSet(ir: IrSchemaSet, options: EmitOptions): Map<string
     `import type { SchemaSetMeta } from ${stringLiteral(runtime)};`,
   ];
   const ordered = ir.namespaces.map((ns) => modules.get(ns.namespace) as ModuleName);
-  for (const m of ordered)
-    index.push(`import { $schema as ${m.alias}$schema } from ${stringLiteral(`./${m.file}.js`)};`);
+  // the global elements' types, so that rootOf(schemaSet, "Name") knows the document's type
+  const withElements = new Set(
+    ir.namespaces.filter((ns) => ns.elements.length > 0).map((ns) => ns.namespace),
+  );
+  const elementTypes = ordered.filter((m) => withElements.has(m.namespace)).map((m) => `${m.alias}$Elements`);
+  for (const m of ordered) {
+    const elements = withElements.has(m.namespace) ? `type $Elements as ${m.alias}$Elements, ` : "";
+    index.push(`import { ${elements}$schema as ${m.alias}$schema } from ${stringLiteral(`./${m.file}.js`)};`);
+  }
   index.push("");
   for (const m of ordered) {
     if (primary && m.namespace === primary.namespace)
@@ -79,7 +87,7 @@ export function emitSchemaSet(ir: IrSchemaSet, options: EmitOptions): Map<string
   index.push(
     "",
     "/** Every namespace module of this schema set; give it to the binding runtime. */",
-    `export const schemaSet: SchemaSetMeta = { modules: [${ordered.map((m) => `${m.alias}$schema`).join(", ")}] };`,
+    `export const schemaSet: SchemaSetMeta${elementTypes.length === 0 ? "" : `<${elementTypes.join(" & ")}>`} = { modules: [${ordered.map((m) => `${m.alias}$schema`).join(", ")}] };`,
     "",
   );
   files.set("index.ts", index.join("\n"));

@@ -2,11 +2,11 @@
 // Schema files: b2mml-v0600-production.xsd, extensions.xsd, production-schedule.xsd, common.xsd, core-components.xsd, transaction.xsd, production-performance-types.xsd, production-performance.xsd
 
 import type { SchemaSetMeta } from "b2mml/binding";
-import { $schema as B2mmlV0600$schema } from "./b2mml-v0600.js";
+import { type $Elements as B2mmlV0600$Elements, $schema as B2mmlV0600$schema } from "./b2mml-v0600.js";
 import { $schema as B2mmlV0600Allextensions$schema } from "./b2mml-v0600-allextensions.js";
 
 export * from "./b2mml-v0600.js";
 export * as B2mmlV0600Allextensions from "./b2mml-v0600-allextensions.js";
 
 /** Every namespace module of this schema set; give it to the binding runtime. */
-export const schemaSet: SchemaSetMeta = { modules: [B2mmlV0600$schema, B2mmlV0600Allextensions$schema] };
+export const schemaSet: SchemaSetMeta<B2mmlV0600$Elements> = { modules: [B2mmlV0600$schema, B2mmlV0600Allextensions$schema] };

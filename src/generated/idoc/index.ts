@@ -2,9 +2,9 @@
 // Schema files: idoc.xsd, loipro01.xsd, loipro-common.xsd, segments.xsd, sap-data-types.xsd, loipro05.xsd, ppcc2pretticket.xsd, mes-to-erp-segments.xsd, mbgmcr.xsd
 
 import type { SchemaSetMeta } from "b2mml/binding";
-import { $schema as NoNamespace$schema } from "./no-namespace.js";
+import { type $Elements as NoNamespace$Elements, $schema as NoNamespace$schema } from "./no-namespace.js";
 
 export * from "./no-namespace.js";
 
 /** Every namespace module of this schema set; give it to the binding runtime. */
-export const schemaSet: SchemaSetMeta = { modules: [NoNamespace$schema] };
+export const schemaSet: SchemaSetMeta<NoNamespace$Elements> = { modules: [NoNamespace$schema] };

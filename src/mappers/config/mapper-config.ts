@@ -18,6 +18,7 @@
 import { type Issue, parseIssuePath } from "../../shared/issue.js";
 import { isKnownTimeZone } from "../time/time-zone.js";
 import { REC20_CODE } from "../units/unit-table.js";
+import { type ConfigComment, checkComment, isPlaceholder, placeholderMessage } from "./config-comment.js";
 import { checkPlant, checkPostingsSection, type PostingsConfig } from "./postings-config.js";
 
 /** How one SAP status maps to a B2MML RequestState / SegmentState. */
@@ -29,13 +30,20 @@ export interface StatusRule {
   readonly rank: number;
 }
 
+/** A plant's or a sending system's entry: its IANA time zone, and a note for the reader of the file. */
+export interface ZoneEntry {
+  readonly timeZone: string;
+  /** A note for whoever reads the file (`b2mml init` writes where it found the key); not used. */
+  readonly $comment?: ConfigComment;
+}
+
 export interface MapperConfig {
   /** Plant (WERKS) → its IANA time zone; every plant an order uses must be here. */
-  readonly plants: Readonly<Record<string, { readonly timeZone: string }>>;
+  readonly plants: Readonly<Record<string, ZoneEntry>>;
   /** SAP internal unit → UN/ECE Rec. 20 code; overrides and extends the built-in table. */
   readonly units?: Readonly<Record<string, string>>;
   /** Sender partner (SNDPRN) → the sending system's IANA time zone, for CREDAT/CRETIM. */
-  readonly systems?: Readonly<Record<string, { readonly timeZone: string }>>;
+  readonly systems?: Readonly<Record<string, ZoneEntry>>;
   /** SAP status (STAT) → state; overrides and extends the built-in table. */
   readonly statuses?: Readonly<Record<string, StatusRule>>;
   /**
@@ -55,6 +63,8 @@ export interface MapperConfig {
   readonly postings?: PostingsConfig;
   /** The JSON Schema an editor completes the file with (`schemas/b2mml-config.schema.json`); not used. */
   readonly $schema?: string;
+  /** Notes for whoever reads the file (a string or an array of lines), as `b2mml init` writes them; not used. */
+  readonly $comment?: ConfigComment;
 }
 
 /** A problem in a configuration: its key path (rendered `plants.1000.timeZone`) and a message. */
@@ -84,6 +94,7 @@ export type ParseConfigResult =
 
 const TOP_KEYS = new Set([
   "$schema",
+  "$comment",
   "plants",
   "units",
   "systems",
@@ -129,7 +140,9 @@ export function parseMapperConfig(value: unknown): ParseConfigResult {
     if (!isRecord(value.units)) fail("units", "must be an object", "an object", value.units);
     else
       for (const [sap, code] of Object.entries(value.units))
-        if (typeof code !== "string" || !REC20_CODE.test(code))
+        if (isPlaceholder(code))
+          fail(`units.${sap}`, placeholderMessage("a UN/ECE Rec. 20 code"), "e.g. KGM, H87", code);
+        else if (typeof code !== "string" || !REC20_CODE.test(code))
           fail(`units.${sap}`, "must be a UN/ECE Rec. 20 code", "2–3 upper-case letters or digits", code);
   }
   if (value.statuses !== undefined) {
@@ -145,6 +158,7 @@ export function parseMapperConfig(value: unknown): ParseConfigResult {
       value.idocSchemas,
     );
   if (value.postings !== undefined) checkPostingsSection(value.postings, fail);
+  checkComment(value.$comment, "$comment", fail);
   if (value.$schema !== undefined && typeof value.$schema !== "string")
     fail("$schema", "must be a string", "the path or URI of the JSON Schema", value.$schema);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config: value as unknown as MapperConfig };
@@ -169,9 +183,13 @@ function checkZones(value: unknown, key: string, required: boolean, fail: Fail):
       continue;
     }
     for (const extra of Object.keys(entry))
-      if (extra !== "timeZone") fail(`${path}.${extra}`, `unknown key "${extra}"`, "timeZone", extra);
+      if (extra !== "timeZone" && extra !== "$comment")
+        fail(`${path}.${extra}`, `unknown key "${extra}"`, "timeZone, $comment", extra);
+    checkComment(entry.$comment, `${path}.$comment`, fail);
     const zone = entry.timeZone;
-    if (typeof zone !== "string" || !isKnownTimeZone(zone))
+    if (isPlaceholder(zone))
+      fail(`${path}.timeZone`, placeholderMessage("an IANA time zone name"), "e.g. Europe/Berlin", zone);
+    else if (typeof zone !== "string" || !isKnownTimeZone(zone))
       fail(`${path}.timeZone`, "must be an IANA time zone name", "e.g. Europe/Berlin", zone);
   }
 }

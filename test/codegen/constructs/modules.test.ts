@@ -58,7 +58,7 @@ describe("$Elements and index.ts", () => {
     );
   });
 
-  test("index.ts re-exports the primary namespace, others as namespace objects, and schemaSet", () => {
+  test("index.ts re-exports the primary namespace, others as namespace objects, and a typed schemaSet", () => {
     const { files } = generateInline(given, ["main.xsd"]);
     expect([...files.keys()].sort()).toEqual(["example.ts", "index.ts", "other.ts"]);
     expect(files.get("index.ts")).toBe(
@@ -67,14 +67,15 @@ describe("$Elements and index.ts", () => {
         "// Schema files: main.xsd, other.xsd",
         "",
         'import type { SchemaSetMeta } from "b2mml/binding";',
-        'import { $schema as Example$schema } from "./example.js";',
+        'import { type $Elements as Example$Elements, $schema as Example$schema } from "./example.js";',
         'import { $schema as Other$schema } from "./other.js";',
         "",
         'export * from "./example.js";',
         'export * as Other from "./other.js";',
         "",
         "/** Every namespace module of this schema set; give it to the binding runtime. */",
-        "export const schemaSet: SchemaSetMeta = { modules: [Example$schema, Other$schema] };",
+        // typed with the global elements' types of the namespaces that declare any (rootOf, write)
+        "export const schemaSet: SchemaSetMeta<Example$Elements> = { modules: [Example$schema, Other$schema] };",
         "",
       ].join("\n"),
     );
