@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { rootOf } from "../../binding/schema-index.js";
+import { type RootMeta, rootOf } from "../../binding/schema-index.js";
 import { write } from "../../binding/write.js";
 import { schemaSet } from "../../generated/b2mml-v0600/index.js";
 import type { IdocPacket } from "../../idoc/model.js";
@@ -66,7 +66,9 @@ export function mapToDocument<Options extends DocumentMapOptions, Noun, Value>(
     ApplicationArea: built.applicationArea,
     DataArea: { [verb]: {}, [mapping.noun]: [built.noun] },
   } as Value;
-  const xml = `${write(value, rootOf(schemaSet, `${verb}${mapping.noun}`), { indent: "  " })}\n`;
+  // the root is named at run time (verb + noun): untyped, the value's type is the mapping's own
+  const root: RootMeta = rootOf(schemaSet, `${verb}${mapping.noun}` as string);
+  const xml = `${write(value, root, { indent: "  " })}\n`;
   const validation = validateXsd(xml);
   if (!validation.valid)
     throw new Error(
