@@ -35,10 +35,10 @@
  * @module
  */
 import type { SaxesTagNS } from "saxes";
-import { type Limits, type ReaderSink, readXml, TreeSink } from "./xml-builder.js";
+import { resolveLimits } from "./reader-limits.js";
+import { type ReaderSink, readXml, TreeSink } from "./xml-builder.js";
 import { hasElementStart, inputChunks, POS1, type Position, type RefusalDetail } from "./xml-input.js";
 import {
-  DEFAULT_READER_LIMITS,
   type ReaderOptions,
   type XmlElement,
   XmlParseError,
@@ -108,17 +108,6 @@ function read<R>(
     );
 
   return readXml(inputChunks(input, refuse), limits, refuse, () => hasElementStart(input), sink);
-}
-
-function resolveLimits(options: ReaderOptions): Limits {
-  const limits: Limits = { ...DEFAULT_READER_LIMITS };
-  for (const key of Object.keys(limits) as (keyof Limits)[]) {
-    const value = options[key];
-    if (value === undefined) continue;
-    if (!(value >= 0)) throw new RangeError(`${key} must be a non-negative number, got ${value}`);
-    limits[key] = value;
-  }
-  return limits;
 }
 
 /** The attribute value of an unqualified attribute, or `undefined`. */
