@@ -14,6 +14,11 @@
  *    element tree built (`parseXmlTree`), to locate them. A valid document is parsed twice (reader scan,
  *    libxml2), never into the reader's tree; `result.root` builds it on first access.
  *
+ * A plain document is parsed once: when the reader's cheap pre-check vouches for it (no DOCTYPE, UTF-8,
+ * every limit kept with room, absolute namespace names) and libxml2 parses it without a diagnostic, the
+ * reader would accept it, so step 1 is skipped (`parse-plain-document.ts`). Anything else takes the
+ * steps above, so every refusal keeps the reader's code and position.
+ *
  * @module
  */
 import { XmlDocument, XmlLibError } from "libxml2-wasm";
