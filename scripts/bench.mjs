@@ -31,13 +31,12 @@ const write = !process.argv.includes("--no-write");
 const log = (line) => process.stderr.write(`${line}\n`);
 /** The end-to-end figure of issue #11 ("today"), measured on the 2-core machine before the work on it. */
 const E2E_BEFORE_MS = 136.7;
+/** Where the scripts record their goals (scripts/lib/goals.mjs), set by main(). */
+let goalsFile;
 
 if (process.argv[2] === "--e2e-child") await e2eChild(Number(process.argv[3]));
 else if (process.argv.includes("--batch-only")) batchOnly();
 else await main();
-
-/** Where the scripts record their goals (scripts/lib/goals.mjs), set by main(). */
-let goalsFile;
 
 /** Runs a bench script and returns its stdout (its figures and ratios, printed as it measures). */
 function runScript(name, nodeArgs = []) {
