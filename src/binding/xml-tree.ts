@@ -118,7 +118,9 @@ export function attributeValue(element: XmlElement, local: string): string | und
 
 /** The child elements of an element, in document order. */
 export function childElements(element: XmlElement): XmlElement[] {
-  return element.children.filter((child): child is XmlElement => child.kind === "element");
+  const elements: XmlElement[] = [];
+  for (const child of element.children) if (child.kind === "element") elements.push(child);
+  return elements;
 }
 
 /** The concatenated character data directly inside an element. */
