@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { SaxesParser } from "saxes";
 import { parseXmlTree } from "../dist/binding/xml-tree.js";
 import { generateSchedule } from "./lib/generate-documents.mjs";
+import { recordGoal } from "./lib/goals.mjs";
 import { median } from "./lib/measure.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -74,6 +75,14 @@ for (const size of SIZES) {
   console.log(
     `  parseXmlTree (Uint8Array)        ${fmt(treeBytes)}   ratio ${(treeBytes / saxes).toFixed(2)}`,
   );
+  recordGoal({
+    goal: "Tree: parseXmlTree vs raw saxes (time ratio)",
+    label: `${size.label}, bytes`,
+    value: treeBytes / saxes,
+    target: 1.5,
+    better: "lower",
+    unit: "×",
+  });
   if (globalThis.gc)
     console.log(
       `  tree retained on the heap        ${retained(() => parseXmlTree(text, READER)).toFixed(0)} MiB`,

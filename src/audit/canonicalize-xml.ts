@@ -2,7 +2,9 @@
  * XML canonicalization on untrusted input: Canonical XML 1.0 and 1.1 and Exclusive XML Canonicalization
  * 1.0, with or without comments, of a whole document, a subtree or an XPath document subset.
  *
- * The input goes through two gates before libxml2 canonicalizes it:
+ * The input goes through two gates before libxml2 canonicalizes it (a plain document, one that the reader's
+ * cheap pre-check vouches for and that libxml2 parses without a diagnostic, is parsed once: the reader
+ * would accept it, see `validation/parse-plain-document.ts`):
  * 1. the project's hardened reader ({@link parseXmlTree}) must accept it: no DOCTYPE (so no DTD
  *    attribute defaulting and no entity other than the five predefined ones), UTF-8 only, size and shape
  *    limits ({@link ReaderOptions});
@@ -22,6 +24,7 @@
 import { XmlDocument, XmlLibError } from "libxml2-wasm";
 import { type ReaderOptions, scanXml } from "../binding/xml-tree.js";
 import { toLibxml2Refusal } from "../validation/libxml2-refusal.js";
+import { parsePlainDocument } from "../validation/parse-plain-document.js";
 import { withServedFiles } from "../validation/schema-input-provider.js";
 import { DOCUMENT_PARSE_OPTIONS } from "../validation/validate-xsd.js";
 import { type C14nMethod, type C14nMethodName, type C14nMethodUri, c14nMethod } from "./c14n-method.js";
@@ -80,6 +83,9 @@ export function parseForCanonicalization(
   input: string | Uint8Array,
   reader: ReaderOptions = {},
 ): XmlDocument {
+  // one parse when the reader's cheap pre-check and libxml2's silence prove the reader accepts it
+  const plain = parsePlainDocument(input, reader);
+  if (plain !== undefined) return plain;
   scanXml(input, reader);
   const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
   const option = { url: reader.file ?? "document.xml", option: DOCUMENT_PARSE_OPTIONS };

@@ -49,6 +49,8 @@ class Writer {
   private readonly prefixes = new Map<string, string>();
   private readonly declared: NamespaceDeclaration[] = [];
   private defaultNs: string | null = null;
+  /** {@link Writer.pad} per depth. */
+  private readonly pads: string[] = [];
 
   constructor(
     private readonly index: SchemaIndex,
@@ -64,6 +66,16 @@ class Writer {
       this.defaultNs = rootNs;
       this.declared.unshift({ prefix: "", uri: rootNs });
     }
+  }
+
+  /** The line break and indentation before a child element at `depth` ("" when not indenting), made once. */
+  private pad(depth: number): string {
+    const known = this.pads[depth];
+    if (known !== undefined) return known;
+    const indent = this.indent;
+    const pad = indent ? `\n${indent.repeat(depth)}` : "";
+    this.pads[depth] = pad;
+    return pad;
   }
 
   private get indent(): string | undefined {
@@ -215,8 +227,7 @@ class Writer {
           `property ${key} is not part of type ${type.name}`,
         );
     if (body === "") return this.open(name, attributes, true, path);
-    const close =
-      !type.simpleContent && this.indent && body.startsWith("\n") ? `\n${this.indent.repeat(depth)}` : "";
+    const close = !type.simpleContent && this.indent && body.startsWith("\n") ? this.pad(depth) : "";
     return `${this.open(name, attributes, false, path)}${body}${close}</${name}>`;
   }
 
@@ -229,11 +240,11 @@ class Writer {
     depth: number,
     targetNs: string | null,
   ): string {
-    const pad = this.indent ? `\n${this.indent.repeat(depth)}` : "";
     if (p.kind === "element" || p.kind === "any") {
       known.add(p.prop);
       const raw = obj[p.prop];
       if (raw === undefined) return "";
+      const pad = this.pad(depth);
       const many = p.kind === "any" || p.max !== 1 || Array.isArray(raw);
       if (many && !Array.isArray(raw)) {
         this.checks.report(

@@ -35,10 +35,10 @@
  * @module
  */
 import type { SaxesTagNS } from "saxes";
-import { type Limits, type ReaderSink, readXml, TreeSink } from "./xml-builder.js";
+import { resolveLimits } from "./reader-limits.js";
+import { type ReaderSink, readXml, TreeSink } from "./xml-builder.js";
 import { hasElementStart, inputChunks, POS1, type Position, type RefusalDetail } from "./xml-input.js";
 import {
-  DEFAULT_READER_LIMITS,
   type ReaderOptions,
   type XmlElement,
   XmlParseError,
@@ -110,17 +110,6 @@ function read<R>(
   return readXml(inputChunks(input, refuse), limits, refuse, () => hasElementStart(input), sink);
 }
 
-function resolveLimits(options: ReaderOptions): Limits {
-  const limits: Limits = { ...DEFAULT_READER_LIMITS };
-  for (const key of Object.keys(limits) as (keyof Limits)[]) {
-    const value = options[key];
-    if (value === undefined) continue;
-    if (!(value >= 0)) throw new RangeError(`${key} must be a non-negative number, got ${value}`);
-    limits[key] = value;
-  }
-  return limits;
-}
-
 /** The attribute value of an unqualified attribute, or `undefined`. */
 export function attributeValue(element: XmlElement, local: string): string | undefined {
   for (const attr of element.attributes) if (attr.ns === null && attr.local === local) return attr.value;
@@ -129,7 +118,9 @@ export function attributeValue(element: XmlElement, local: string): string | und
 
 /** The child elements of an element, in document order. */
 export function childElements(element: XmlElement): XmlElement[] {
-  return element.children.filter((child): child is XmlElement => child.kind === "element");
+  const elements: XmlElement[] = [];
+  for (const child of element.children) if (child.kind === "element") elements.push(child);
+  return elements;
 }
 
 /** The concatenated character data directly inside an element. */

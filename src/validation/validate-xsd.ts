@@ -14,9 +14,14 @@
  *    element tree built (`parseXmlTree`), to locate them. A valid document is parsed twice (reader scan,
  *    libxml2), never into the reader's tree; `result.root` builds it on first access.
  *
+ * A plain document is parsed once: when the reader's cheap pre-check vouches for it (no DOCTYPE, UTF-8,
+ * every limit kept with room, absolute namespace names) and libxml2 parses it without a diagnostic, the
+ * reader would accept it, so step 1 is skipped (`parse-plain-document.ts`). Anything else takes the
+ * steps above, so every refusal keeps the reader's code and position.
+ *
  * @module
  */
-import { ParseOption, XmlDocument, XmlLibError } from "libxml2-wasm";
+import { XmlDocument, XmlLibError } from "libxml2-wasm";
 import {
   parseXmlTree,
   type ReaderOptions,
@@ -25,9 +30,11 @@ import {
   XmlParseError,
   type XmlRootStart,
 } from "../binding/xml-tree.js";
+import { DOCUMENT_PARSE_OPTIONS } from "./document-parse-options.js";
 import { ElementLocator } from "./element-locator.js";
 import type { ValidationIssue } from "./issues.js";
 import { toLibxml2Refusal } from "./libxml2-refusal.js";
+import { parsePlainDocument } from "./parse-plain-document.js";
 import { type B2mmlRelease, detectRelease } from "./release.js";
 import { withServedFiles } from "./schema-input-provider.js";
 import { loadSchemaSet, type SchemaSet, type SchemaSetSource } from "./schema-set-loader.js";
@@ -72,23 +79,7 @@ export interface XsdValidationResult {
   readonly root: XmlElement | undefined;
 }
 
-/**
- * libxml2's options for documents: no network (`NONET`), no external entities or DTD (`NO_XXE`), no system
- * catalog, line numbers beyond 65535 (`BIG_LINES`). Entity substitution (`NOENT`), DTD loading
- * (`DTDLOAD`/`DTDATTR`/`DTDVALID`), XInclude and recovery stay off.
- *
- * `HUGE` lifts libxml2's own size limits (10,000,000 bytes of text, comment, CDATA or attribute value;
- * depth 256) to its large ones (1,000,000,000 bytes; depth 2048): the hardened reader, which reads every
- * document first, is the one that limits (in characters, `ReaderOptions`); libxml2's smaller limits
- * counted UTF-8 bytes, so 8 Mi characters of `€` passed the reader and failed in libxml2. `HUGE` only
- * changes limits: entity expansion stays impossible (the reader refuses every DOCTYPE).
- */
-export const DOCUMENT_PARSE_OPTIONS =
-  ParseOption.XML_PARSE_NONET |
-  ParseOption.XML_PARSE_NO_XXE |
-  ParseOption.XML_PARSE_NO_SYS_CATALOG |
-  ParseOption.XML_PARSE_BIG_LINES |
-  ParseOption.XML_PARSE_HUGE;
+export { DOCUMENT_PARSE_OPTIONS } from "./document-parse-options.js";
 
 /**
  * Validates one document against an XSD schema set.
@@ -122,6 +113,10 @@ function validate(
     ...options.reader,
     ...(options.file === undefined ? {} : { file: options.file }),
   };
+  if (!withTree) {
+    const plain = validatePlain(input, options, readerOptions);
+    if (plain !== undefined) return plain;
+  }
   let root: XmlRootStart;
   let built: XmlElement | undefined;
   try {
@@ -169,6 +164,50 @@ function validate(
   return withLazyRoot({ release, valid, issues, schemaSet }, tree);
 }
 
+/**
+ * The one-parse path ({@link parsePlainDocument}): libxml2 parses and validates, and the reader's pass is
+ * skipped when its cheap pre-check and libxml2's silence prove that the reader accepts the document.
+ * `undefined` when the reader's path must decide (a refusal, a libxml2 diagnostic, an unknown release:
+ * their issues carry the reader's positions).
+ */
+function validatePlain(
+  input: string | Uint8Array,
+  options: ValidateXsdOptions,
+  readerOptions: ReaderOptions,
+): XsdValidationResult | undefined {
+  const doc = parsePlainDocument(input, readerOptions);
+  if (doc === undefined) return undefined;
+  try {
+    const ns = doc.root.namespaceUri;
+    const release = options.release ?? detectRelease(ns === "" ? null : ns);
+    const schemaSet = resolveSchemaSet(options.schemas, release);
+    if (schemaSet === undefined) return undefined;
+    let built: XmlElement | undefined;
+    let source: string | Uint8Array | undefined = input;
+    const tree = (): XmlElement => {
+      if (built === undefined) {
+        built = parseXmlTree(source ?? "", readerOptions);
+        source = undefined;
+      }
+      return built;
+    };
+    let issues: ValidationIssue[];
+    try {
+      issues = validateParsed(doc, tree, schemaSet);
+    } catch (error) {
+      if (error instanceof XmlParseError) return undefined; // the reader refused after all: its path says how
+      throw error;
+    }
+    const explained = issues.map((issue) =>
+      explainYearBeyondEngine(explainRootOutsideProfile(issue, schemaSet)),
+    );
+    const valid = !explained.some((i) => i.severity === "error");
+    return withLazyRoot({ release, valid, issues: explained, schemaSet }, tree);
+  } finally {
+    doc.dispose();
+  }
+}
+
 /** The result, `root` a getter that builds the tree on first access ({@link XsdValidationResult.root}). */
 function withLazyRoot(
   result: Omit<XsdValidationResult, "root">,
@@ -214,17 +253,23 @@ function validateWithLibxml2(
     return [readerIssue(toLibxml2Refusal(error, file))];
   }
   try {
+    return validateParsed(doc, tree, schemaSet);
+  } finally {
+    doc.dispose();
+  }
+}
+
+/** Validates a parsed document; the tree is built only when there are issues to locate. */
+function validateParsed(doc: XmlDocument, tree: () => XmlElement, schemaSet: SchemaSet): ValidationIssue[] {
+  try {
     schemaSet.validator.validate(doc);
     return [];
   } catch (error) {
     if (!(error instanceof XmlLibError)) throw error;
-    // the tree is built only now, to locate the issues
     const root = tree();
     const locator = new ElementLocator(root);
     const paths = indexPaths(root);
     return error.details.map((detail) => toXsdIssue(detail, locator, paths));
-  } finally {
-    doc.dispose();
   }
 }
 

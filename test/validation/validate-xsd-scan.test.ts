@@ -1,7 +1,9 @@
 /**
- * validateXsd reads a document with the reader's scan mode and builds the element tree only when it is
- * needed: libxml2 reported issues to locate, `result.root` was read, or `validateDocument` runs the rules.
- * The reader's two entry points are spied on to count the passes.
+ * validateXsd parses a plain document once, with libxml2 (the reader's cheap pre-check and libxml2's
+ * silence prove that the reader accepts it); any other document is read with the reader's scan mode first.
+ * The element tree is built only when it is needed: libxml2 reported issues to locate, `result.root` was
+ * read, or `validateDocument` runs the rules. The reader's two entry points are spied on to count the
+ * passes.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -39,12 +41,21 @@ beforeEach(() => {
 });
 afterAll(() => disposeSchemaSets());
 
-describe("validateXsd: scan first, tree on demand", () => {
-  it("a valid document is scanned, never built into a tree", () => {
+describe("validateXsd: one parse when plain, scan otherwise, tree on demand", () => {
+  it("a valid plain document is parsed by libxml2 alone: no scan, no tree", () => {
     const result = validateXsd(base, { reader: READER, file: "doc.xml" });
     expect(result).toMatchObject({ valid: true, release: "V0600" });
+    expect(scans).not.toHaveBeenCalled();
+    expect(trees).not.toHaveBeenCalled();
+  });
+
+  it("a document the pre-check cannot vouch for is scanned first, with the reader's verdict", () => {
+    const reader = { ...READER, maxNameLength: 8 };
+    const result = validateXsd(base, { reader, file: "doc.xml" });
+    expect(result.valid).toBe(false);
+    expect(result.issues.map((i) => i.code)).toEqual(["XML_NAME_TOO_LONG"]);
     expect(scans).toHaveBeenCalledTimes(1);
-    expect(scans).toHaveBeenCalledWith(base, { ...READER, file: "doc.xml" });
+    expect(scans).toHaveBeenCalledWith(base, { ...reader, file: "doc.xml" });
     expect(trees).not.toHaveBeenCalled();
   });
 
@@ -106,9 +117,9 @@ describe("validateXsd: scan first, tree on demand", () => {
 });
 
 describe("validateDocument", () => {
-  it("without rules: the scan only", () => {
+  it("without rules: libxml2's parse only", () => {
     expect(validateDocument(base).outcome).toBe("valid");
-    expect(scans).toHaveBeenCalledTimes(1);
+    expect(scans).not.toHaveBeenCalled();
     expect(trees).not.toHaveBeenCalled();
   });
 

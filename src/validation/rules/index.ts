@@ -43,7 +43,8 @@ export type RunRulesOptions = RuleSelection;
 
 /** The context rules run in: B2MML elements in document order, XPaths and parents. */
 export function createRuleContext(root: XmlElement): RuleContext {
-  const paths = indexPaths(root);
+  // the XPaths are made only when a rule reports an issue (most documents have none)
+  let paths: Map<XmlElement, string> | undefined;
   const parents = new Map<XmlElement, XmlElement>();
   const elements: XmlElement[] = [];
   const walk = (element: XmlElement) => {
@@ -57,7 +58,10 @@ export function createRuleContext(root: XmlElement): RuleContext {
   return {
     root,
     elements,
-    pathOf: (element) => paths.get(element) ?? "",
+    pathOf: (element) => {
+      paths ??= indexPaths(root);
+      return paths.get(element) ?? "";
+    },
     parentOf: (element) => parents.get(element),
   };
 }
