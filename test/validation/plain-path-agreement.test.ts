@@ -134,7 +134,7 @@ describe("the one-parse path gives the reader's verdict", () => {
     } else {
       expect(result.valid).toBe(false);
       expect(result.issues).toHaveLength(1);
-      expect(result.issues[0]).toMatchObject({ source: "xml", ...want });
+      expect(result.issues[0]).toMatchObject({ origin: "xml", ...want });
       expect(c14nRefusal).toEqual(want);
     }
   });

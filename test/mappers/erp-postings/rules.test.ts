@@ -4,7 +4,6 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { readIdoc } from "../../../src/idoc/index.js";
 import { writeIdocXml } from "../../../src/idoc/write-idoc-xml.js";
-import { mapIssuePath } from "../../../src/mappers/issues.js";
 import {
   base32,
   type ErpPostingConfig,
