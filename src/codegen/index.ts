@@ -3,7 +3,7 @@
  *
  * @module
  */
-export type { CodegenDiagnostic, CodegenErrorCode, SourceLocation } from "./diagnostics.js";
+export type { CodegenDiagnostic, CodegenErrorCode, CodegenProblem, SourceLocation } from "./diagnostics.js";
 export { CodegenError, formatDiagnostic } from "./diagnostics.js";
 export type { GenerateOptions, GenerateResult, SchemaModel } from "./generate.js";
 export { generate, readSchemas } from "./generate.js";

@@ -23,6 +23,7 @@ export {
   type StarterConfigOptions,
 } from "./config/starter-config.js";
 export {
+  IDOCS_TO_PRODUCTION_PERFORMANCE,
   MOVEMENT_TYPES,
   mapIdocsToProductionPerformance,
   PERFORMANCE_MAPPED_SEGMENTS,
@@ -30,6 +31,7 @@ export {
   type PerformanceMapOptions,
   type PerformanceMapResult,
 } from "./idoc-to-production-performance/index.js";
+export { PERFORMANCE_RUNNER } from "./idoc-to-production-performance/runner.js";
 export {
   formatMapIssue,
   type MapIssue,
@@ -40,11 +42,13 @@ export {
 } from "./issues.js";
 export {
   LOIPRO_MAPPED_SEGMENTS,
+  LOIPRO_TO_PRODUCTION_SCHEDULE,
   type MapOptions,
   type MapResult,
   mapLoiproToProductionSchedule,
   RELEASE_ID,
 } from "./loipro-to-production-schedule/index.js";
+export { LOIPRO_RUNNER } from "./loipro-to-production-schedule/runner.js";
 export {
   type ErpPostingConfig,
   type ErpPostingIdoc,
@@ -64,7 +68,27 @@ export {
   refDocNoOf,
   type StorageLocationConfig,
 } from "./production-performance-to-erp/index.js";
-export type { DocumentMapResult } from "./shared/document-result.js";
+export { ERP_POSTINGS_RUNNER } from "./production-performance-to-erp/runner.js";
+export { type DocumentMapResult, documentOutcome } from "./shared/document-result.js";
+export { mapToDocument } from "./shared/map-to-document.js";
+export type {
+  DocumentMapOptions,
+  DocumentVerb,
+  IdocToDocumentMapping,
+  MappedDocument,
+  MappingSource,
+} from "./shared/mapping-descriptor.js";
+export {
+  type InputRefusal,
+  type MappedOutput,
+  type MappingOutcome,
+  type MappingRequest,
+  type MappingRun,
+  type MappingRunner,
+  type ReadInputs,
+  type ReceivedInput,
+  runMapping,
+} from "./shared/run-mapping.js";
 export { canonicalPacket, packetDigest } from "./shared/source-digest.js";
 export {
   formatUnmapped,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { IdocSegment } from "../../src/idoc/model.js";
-import { IssueCollector } from "../../src/mappers/issues.js";
+import { IssueCollector, mapIssuePath } from "../../src/mappers/issues.js";
 import { applyRows, type FieldRow, sourceFields } from "../../src/mappers/shared/field-rules.js";
 import { createContext } from "../../src/mappers/shared/map-context.js";
 
@@ -20,7 +20,7 @@ function run(rows: readonly FieldRow[], source: IdocSegment) {
   const issues = new IssueCollector();
   const ctx = createContext({ plants: {} }, issues);
   const values = applyRows(ctx, source, rows as readonly FieldRow<{ Value: unknown }>[]);
-  return { values, errors: issues.errors.map((e) => `${e.path} ${e.code}`) };
+  return { values, errors: issues.errors.map((e) => `${mapIssuePath(e)} ${e.code}`) };
 }
 
 const row = (over: Partial<FieldRow>): FieldRow =>

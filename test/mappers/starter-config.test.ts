@@ -17,6 +17,7 @@ import {
   parseMapperConfig,
   parseMapperConfigJson,
 } from "../../src/mappers/index.js";
+import { renderIssuePath } from "../../src/shared/issue.js";
 import { repoRoot } from "../helpers/paths.js";
 import { idocSamplesDir } from "../idoc/helpers.js";
 
@@ -118,7 +119,7 @@ function checkCase(file: string, source: string, [, plants, systems, units, toCo
   else {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
-      expect(parsed.errors.map((e) => e.path)).toEqual(placeholderPaths);
+      expect(parsed.errors.map((e) => renderIssuePath(e))).toEqual(placeholderPaths);
       for (const e of parsed.errors)
         expect(e.message).toMatch(/^is still a placeholder \(written by b2mml init\)/);
     }
@@ -155,7 +156,7 @@ describe("LOIPRO-MAP-082 b2mml init: a starter configuration from an IDoc", () =
       "Units found: G → GRM, KG → KGM, MIN → MIN, PAL → not in the built-in table (see units), S → SEC, ST → H87.",
     );
     const parsed = parseMapperConfig(starter.config);
-    expect(parsed.ok ? [] : parsed.errors.map((e) => [e.path, e.expected])).toContainEqual([
+    expect(parsed.ok ? [] : parsed.errors.map((e) => [renderIssuePath(e), e.expected])).toContainEqual([
       "units.PAL",
       "e.g. KGM, H87",
     ]);
@@ -185,7 +186,10 @@ describe("LOIPRO-MAP-082 b2mml init: a starter configuration from an IDoc", () =
     expect(validateSchema(ok)).toBe(true);
     const bad = { $comment: 7, plants: { "1000": { timeZone: "Europe/Berlin", $comment: [1] } } };
     const parsed = parseMapperConfig(bad);
-    expect(parsed.ok ? [] : parsed.errors.map((e) => e.path)).toEqual(["plants.1000.$comment", "$comment"]);
+    expect(parsed.ok ? [] : parsed.errors.map((e) => renderIssuePath(e))).toEqual([
+      "plants.1000.$comment",
+      "$comment",
+    ]);
     expect(validateSchema(bad)).toBe(false);
   });
 

@@ -14,12 +14,7 @@ import {
   readLedgerCheckpoint,
   verifyLedger,
 } from "../../audit/ledger.js";
-import {
-  appendMappingAudit,
-  digestInput,
-  type InputDigest,
-  UNKNOWN_MESSAGE_TYPE,
-} from "../../audit/mapping-audit.js";
+import { digestInput, type InputDigest, UNKNOWN_MESSAGE_TYPE } from "../../audit/mapping-audit.js";
 import { parseXmlTree } from "../../binding/xml-tree.js";
 import { RULES, type RuleSelection, selectRules } from "../../validation/rules/index.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
@@ -84,47 +79,6 @@ export function appendCommandAudit(
       `${command}: the audit ledger ${ledger}: record ${appended.seq} appended, checkpoint not updated: ${formatLedgerError(appended.checkpointError)}`,
     );
   return undefined;
-}
-
-/** An input a map command's reader refused, as its `--audit` record needs it. */
-export interface RefusedMapInput {
-  readonly mapper: string;
-  readonly file: string;
-  readonly bytes: Uint8Array;
-  /** The configuration's text, as read. */
-  readonly configText: string;
-  /** The reader's code (`XML_…`, `IDOC_…`). */
-  readonly code: string;
-}
-
-/**
- * A map command's `--audit` for an input its reader refused (exit 3): a rejection with the input's digest
- * (of the bytes, with the reason, when it has no canonical form) and the reader's code. Nothing without
- * `--audit`; see {@link appendCommandAudit} for what is returned.
- */
-export function recordRefusedMapInput(
-  values: { readonly audit?: string; readonly actor?: string },
-  refused: RefusedMapInput,
-  io: Io,
-): ExitCode | undefined {
-  const ledger = values.audit;
-  if (ledger === undefined) return undefined;
-  return appendCommandAudit(
-    "b2mml map",
-    ledger,
-    () =>
-      appendMappingAudit(ledger, {
-        mapper: refused.mapper,
-        messageType: undefined,
-        inputs: [{ file: refused.file, bytes: refused.bytes }],
-        packets: [],
-        configuration: JSON.parse(refused.configText) as unknown,
-        outcome: "rejected",
-        errors: [{ code: refused.code }],
-        ...(values.actor !== undefined ? { actor: values.actor } : {}),
-      }),
-    io,
-  );
 }
 
 export function runAudit(args: readonly string[], io: Io): ExitCode {

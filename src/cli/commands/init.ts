@@ -11,6 +11,7 @@ import type { IdocPacket } from "../../idoc/model.js";
 import { readIdoc } from "../../idoc/read-idoc.js";
 import { CONFIG_PLACEHOLDER_PREFIX } from "../../mappers/config/config-comment.js";
 import { buildStarterConfig } from "../../mappers/config/starter-config.js";
+import { renderIssuePath } from "../../shared/issue.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
@@ -75,7 +76,9 @@ export async function runInit(args: readonly string[], io: Io): Promise<ExitCode
   }
   // a value the reader refused (an SNDPRN longer than CHAR10) is not in the file: say why
   for (const issue of packet.issues.filter((i) => i.severity === "error"))
-    io.err(`${file}: ${issue.path}: ${issue.code} ${issue.message} (left out of the configuration)`);
+    io.err(
+      `${file}: ${renderIssuePath(issue)}: ${issue.code} ${issue.message} (left out of the configuration)`,
+    );
   const starter = buildStarterConfig(packet, { source: file === "-" ? "standard input" : file });
 
   if (values.out === undefined) io.out(starter.text);

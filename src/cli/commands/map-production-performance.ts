@@ -4,25 +4,17 @@
  *
  * @module
  */
-import { appendMappingAudit } from "../../audit/mapping-audit.js";
-import { XmlParseError } from "../../binding/xml-tree.js";
-import { IdocInputError } from "../../idoc/idoc-input-error.js";
-import type { IdocSchema } from "../../idoc/idoc-schema.js";
-import type { IdocPacket } from "../../idoc/model.js";
-import { readIdoc } from "../../idoc/read-idoc.js";
-import { parseMapperConfigJson } from "../../mappers/config/mapper-config.js";
-import { mapIdocsToProductionPerformance } from "../../mappers/idoc-to-production-performance/index.js";
-import { formatMapIssue } from "../../mappers/issues.js";
-import { ExitCode, exitCodeHelp } from "../exit-codes.js";
+import { type MapperConfig, parseMapperConfigJson } from "../../mappers/config/mapper-config.js";
+import type { PerformanceMapOptions } from "../../mappers/idoc-to-production-performance/index.js";
+import { PERFORMANCE_RUNNER } from "../../mappers/idoc-to-production-performance/runner.js";
+import { type ExitCode, exitCodeHelp } from "../exit-codes.js";
 import { GUIDES_HELP } from "../guides.js";
-import { dropIgnoredCodes, MAP_QUIET_IGNORE_HELP, parseIgnoredCodes } from "../ignore-warnings.js";
+import { MAP_QUIET_IGNORE_HELP, parseIgnoredCodes } from "../ignore-warnings.js";
 import type { Io } from "../io.js";
 import { parseCommand } from "../parse-command.js";
-import { startProgress } from "../progress.js";
-import { inputLimit, readReportedInput } from "../read-input.js";
-import { appendCommandAudit, checkAuditActor, recordRefusedMapInput } from "./audit.js";
-import { MAP_EXIT_CODES, readIdocSchemas, readMapConfig } from "./map-config.js";
-import { emitDocument, reportRejected, reportUnmapped } from "./map-output.js";
+import { checkAuditActor } from "./audit.js";
+import { MAP_EXIT_CODES } from "./map-config.js";
+import { type MapCommand, runMapCommand } from "./map-run.js";
 
 export const MAP_PERFORMANCE_HELP = `Usage: b2mml map production-performance <idoc>... --config <file> [options]
 
@@ -49,28 +41,14 @@ ${GUIDES_HELP}
 
 ${exitCodeHelp(MAP_EXIT_CODES)}`;
 
-type Read =
-  | { ok: true; packet: IdocPacket; bytes: Uint8Array }
-  | { ok: false; code: ExitCode; refused?: { bytes: Uint8Array; code: string } };
-
-async function readInput(file: string, io: Io, schema?: IdocSchema): Promise<Read> {
-  const bytes = await readReportedInput(file, io);
-  if (bytes === undefined) return { ok: false, code: ExitCode.INPUT_ERROR };
-  try {
-    const packet = readIdoc(bytes, {
-      file,
-      reader: { maxInputBytes: inputLimit() },
-      ...(schema === undefined ? {} : { schema }),
-    });
-    return { ok: true, packet, bytes };
-  } catch (error) {
-    if (error instanceof XmlParseError || error instanceof IdocInputError) {
-      io.err(`${error.message} (${error.code})`);
-      return { ok: false, code: ExitCode.INPUT_ERROR, refused: { bytes, code: error.code } };
-    }
-    throw error;
-  }
-}
+const PERFORMANCE_COMMAND: MapCommand<MapperConfig, PerformanceMapOptions> = {
+  name: "b2mml map",
+  runner: PERFORMANCE_RUNNER,
+  parseConfig: parseMapperConfigJson,
+  idocSchemas: true,
+  progress: true,
+  output: "document",
+};
 
 export async function runMapProductionPerformance(args: readonly string[], io: Io): Promise<ExitCode> {
   const parsed = parseCommand(
@@ -102,73 +80,6 @@ export async function runMapProductionPerformance(args: readonly string[], io: I
   const verb = values.verb ?? "Sync";
   if (verb !== "Process" && verb !== "Sync") return usage(`unknown verb "${verb}"; expected Sync or Process`);
 
-  const config = await readMapConfig(values.config, parseMapperConfigJson, io);
-  if (!config.ok) return config.code;
-  const configText = config.text;
-  const schemas = readIdocSchemas(values.config, config.config.idocSchemas, io);
-  if (!schemas.ok) return schemas.code;
-  const inputs: { name: string; packet: IdocPacket }[] = [];
-  const files: { file: string; bytes: Uint8Array }[] = [];
-  const progress = startProgress("b2mml map", positionals.length, io.progress?.bind(io));
-  for (const file of positionals) {
-    const read = await readInput(file, io, schemas.schema);
-    if (!read.ok) {
-      progress.finish();
-      // A refused document is recorded as a rejection (--audit); an unreadable one has no bytes to digest.
-      const mapper = "idoc-to-production-performance";
-      const refused = read.refused && { mapper, file, configText, ...read.refused };
-      return (refused && recordRefusedMapInput(values, refused, io)) ?? read.code;
-    }
-    inputs.push({ name: file, packet: read.packet });
-    files.push({ file, bytes: read.bytes });
-    progress.update(files.length);
-  }
-  progress.finish();
-  let orderContext: IdocPacket | undefined;
-  if (values["order-context"] !== undefined) {
-    const read = await readInput(values["order-context"], io, schemas.schema);
-    if (!read.ok) return read.code;
-    orderContext = read.packet;
-  }
-
-  const result = mapIdocsToProductionPerformance(inputs, config.config, {
-    verb,
-    ...(orderContext === undefined ? {} : { orderContext }),
-  });
-  const what = positionals.join(", ");
-  for (const warning of dropIgnoredCodes(result.warnings, ignored.codes))
-    io.err(`${formatMapIssue(warning)} [warning]`);
-  if (values["report-unmapped"]) reportUnmapped(result.unmapped, io);
-  if (values.audit !== undefined) {
-    const ledger = values.audit;
-    const failed = appendCommandAudit(
-      "b2mml map",
-      ledger,
-      () =>
-        appendMappingAudit(ledger, {
-          mapper: "idoc-to-production-performance",
-          messageType: inputs[0]?.packet.idocs[0]?.messageType,
-          inputs: files,
-          packets: inputs.map((i) => i.packet),
-          configuration: JSON.parse(configText) as unknown,
-          outcome: result.ok ? "mapped" : "rejected",
-          warnings: result.warnings,
-          ...(result.ok ? {} : { errors: result.errors }),
-          ...(values.actor !== undefined ? { actor: values.actor } : {}),
-          b2mmlOutput: true,
-          ...(result.ok ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
-        }),
-      io,
-    );
-    if (failed !== undefined) return failed;
-  }
-  if (!result.ok) return reportRejected(what, result.errors, result.warnings.length, io);
-  const emitted = emitDocument(result.xml, values.output, io);
-  if (emitted !== ExitCode.OK) return emitted;
-  const orders = result.value.DataArea.ProductionPerformance[0]?.ProductionResponse?.length ?? 0;
-  if (!values.quiet)
-    io.err(
-      `b2mml map: ${what}: ${orders} order(s) mapped, ${result.warnings.length} warning(s); BODID ${result.bodId}`,
-    );
-  return ExitCode.OK;
+  const config = values.config;
+  return runMapCommand(PERFORMANCE_COMMAND, { ...values, config }, positionals, { verb }, ignored.codes, io);
 }

@@ -4,26 +4,19 @@
  *
  * @module
  */
-import { appendMappingAudit } from "../../audit/mapping-audit.js";
-import { XmlParseError } from "../../binding/xml-tree.js";
-import { IdocInputError } from "../../idoc/idoc-input-error.js";
-import type { IdocPacket } from "../../idoc/model.js";
-import { readIdoc } from "../../idoc/read-idoc.js";
-import { parseMapperConfigJson } from "../../mappers/config/mapper-config.js";
-import { formatMapIssue } from "../../mappers/issues.js";
-import { mapLoiproToProductionSchedule } from "../../mappers/loipro-to-production-schedule/index.js";
-import { unmappedAsIssues } from "../../mappers/shared/unmapped.js";
+import { type MapperConfig, parseMapperConfigJson } from "../../mappers/config/mapper-config.js";
+import type { MapOptions } from "../../mappers/loipro-to-production-schedule/index.js";
+import { LOIPRO_RUNNER } from "../../mappers/loipro-to-production-schedule/runner.js";
 import { ExitCode, exitCodeHelp } from "../exit-codes.js";
 import { GUIDES_HELP } from "../guides.js";
-import { dropIgnoredCodes, MAP_QUIET_IGNORE_HELP, parseIgnoredCodes } from "../ignore-warnings.js";
+import { MAP_QUIET_IGNORE_HELP, parseIgnoredCodes } from "../ignore-warnings.js";
 import type { Io } from "../io.js";
 import { parseCommand, reportUsage } from "../parse-command.js";
-import { inputLimit, readReportedInput } from "../read-input.js";
-import { appendCommandAudit, checkAuditActor, recordRefusedMapInput } from "./audit.js";
-import { MAP_EXIT_CODES, readIdocSchemas, readMapConfig } from "./map-config.js";
+import { checkAuditActor } from "./audit.js";
+import { MAP_EXIT_CODES } from "./map-config.js";
 import { runMapErpPostings } from "./map-erp-postings.js";
-import { emitDocument, reportRejected, reportUnmapped } from "./map-output.js";
 import { runMapProductionPerformance } from "./map-production-performance.js";
+import { type MapCommand, runMapCommand } from "./map-run.js";
 
 export const MAP_HELP = `Usage: b2mml map <mapping> <input>... --config <file> [options]
 
@@ -70,6 +63,15 @@ ${GUIDES_HELP}
 ${exitCodeHelp(MAP_EXIT_CODES)}`;
 
 const MAPPINGS = ["production-schedule", "production-performance", "erp-postings"];
+
+const SCHEDULE_COMMAND: MapCommand<MapperConfig, MapOptions> = {
+  name: "b2mml map",
+  runner: LOIPRO_RUNNER,
+  parseConfig: parseMapperConfigJson,
+  idocSchemas: true,
+  output: "document",
+  summaryCountsUnmapped: true,
+};
 
 export async function runMap(args: readonly string[], io: Io): Promise<ExitCode> {
   const [first] = args;
@@ -123,75 +125,12 @@ export async function runMap(args: readonly string[], io: Io): Promise<ExitCode>
   const verb = values.verb ?? "Process";
   if (verb !== "Process" && verb !== "Sync") return usage(`unknown verb "${verb}"; expected Process or Sync`);
 
-  const config = await readMapConfig(values.config, parseMapperConfigJson, io);
-  if (!config.ok) return config.code;
-  const configText = config.text;
-  const schemas = readIdocSchemas(values.config, config.config.idocSchemas, io);
-  if (!schemas.ok) return schemas.code;
-
-  const bytes = await readReportedInput(file, io);
-  if (bytes === undefined) return ExitCode.INPUT_ERROR;
-  let packet: IdocPacket;
-  try {
-    packet = readIdoc(bytes, {
-      file,
-      reader: { maxInputBytes: inputLimit() },
-      ...(values.strict ? { strict: true } : {}),
-      ...(schemas.schema === undefined ? {} : { schema: schemas.schema }),
-    });
-  } catch (error) {
-    if (!(error instanceof XmlParseError || error instanceof IdocInputError)) throw error;
-    io.err(`${error.message} (${error.code})`);
-    const refused = { mapper: "loipro-to-production-schedule", file, bytes, configText, code: error.code };
-    return recordRefusedMapInput(values, refused, io) ?? ExitCode.INPUT_ERROR;
-  }
-
-  const result = mapLoiproToProductionSchedule(packet, config.config, {
-    verb,
-    ...(values.created === undefined ? {} : { creationDateTime: values.created }),
-  });
-  for (const warning of dropIgnoredCodes(result.warnings, ignored.codes))
-    io.err(`${formatMapIssue(warning)} [warning]`);
-  if (values["report-unmapped"]) reportUnmapped(result.unmapped, io);
-  const strictFindings = result.warnings.length + result.unmapped.length;
-  const rejected = !result.ok || (values.strict === true && strictFindings > 0);
-  if (values.audit !== undefined) {
-    const ledger = values.audit;
-    const failed = appendCommandAudit(
-      "b2mml map",
-      ledger,
-      () =>
-        appendMappingAudit(ledger, {
-          mapper: "loipro-to-production-schedule",
-          messageType: packet.idocs[0]?.messageType,
-          inputs: [{ file, bytes }],
-          packets: [packet],
-          configuration: JSON.parse(configText) as unknown,
-          outcome: rejected ? "rejected" : "mapped",
-          warnings: result.warnings,
-          ...(result.ok ? {} : { errors: result.errors }),
-          ...(values.actor !== undefined ? { actor: values.actor } : {}),
-          b2mmlOutput: true,
-          ...(result.ok && !rejected ? { outputs: [result.xml], idempotencyKey: result.bodId } : {}),
-        }),
-      io,
-    );
-    if (failed !== undefined) return failed;
-  }
-  if (!result.ok) return reportRejected(file, result.errors, result.warnings.length, io);
-  if (values.strict && strictFindings > 0) {
-    for (const error of unmappedAsIssues(result.unmapped)) io.err(formatMapIssue(error));
-    io.err(
-      `b2mml map: ${file}: rejected under --strict: ${result.warnings.length} warning(s), ${result.unmapped.length} unmapped field(s); no document`,
-    );
-    return ExitCode.FINDINGS;
-  }
-  const emitted = emitDocument(result.xml, values.output, io);
-  if (emitted !== ExitCode.OK) return emitted;
-  const orders = result.value.DataArea.ProductionSchedule[0]?.ProductionRequest?.length ?? 0;
-  if (!values.quiet)
-    io.err(
-      `b2mml map: ${file}: ${orders} order(s) mapped, ${result.warnings.length} warning(s)${values["report-unmapped"] ? `, ${result.unmapped.length} unmapped field(s)` : ""}; BODID ${result.bodId}`,
-    );
-  return ExitCode.OK;
+  return runMapCommand(
+    SCHEDULE_COMMAND,
+    { ...values, config: values.config },
+    [file],
+    { verb, ...(values.created === undefined ? {} : { creationDateTime: values.created }) },
+    ignored.codes,
+    io,
+  );
 }

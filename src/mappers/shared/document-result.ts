@@ -5,6 +5,7 @@
  * @module
  */
 import type { MapIssue } from "../issues.js";
+import type { MappingOutcome } from "./run-mapping.js";
 import type { UnmappedField } from "./unmapped.js";
 
 /** A mapping's outcome; `Value` is the typed root of the document it builds (Process or Sync). */
@@ -25,3 +26,13 @@ export type DocumentMapResult<Value> =
       readonly warnings: readonly MapIssue[];
       readonly unmapped: readonly UnmappedField[];
     };
+
+/** A document mapping's result as the runner's outcome: the one document, its BODID as the key. */
+export function documentOutcome<Value>(
+  result: DocumentMapResult<Value>,
+  summary: (value: Value) => string,
+): MappingOutcome {
+  if (!result.ok) return result;
+  const { xml, warnings, unmapped, bodId, value } = result;
+  return { ok: true, outputs: [{ xml }], warnings, unmapped, idempotencyKey: bodId, summary: summary(value) };
+}

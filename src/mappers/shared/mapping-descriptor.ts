@@ -9,7 +9,6 @@
  */
 import type { TransApplicationAreaType } from "../../generated/b2mml-v0600/index.js";
 import type { IdocPacket } from "../../idoc/model.js";
-import type { MapperConfig } from "../config/mapper-config.js";
 import type { MapContext } from "./map-context.js";
 
 /** The BOD verbs the mappings from IDocs write. */
@@ -59,6 +58,3 @@ export interface IdocToDocumentMapping<Options extends DocumentMapOptions, Noun>
     options: Options,
   ) => MappedDocument<Noun> | undefined;
 }
-
-/** The configuration a mapping from IDocs checks, and the issues found in it. */
-export type MappingConfig = MapperConfig;
