@@ -5,6 +5,7 @@
  * @module
  */
 import type { ReaderOptions } from "../binding/xml-tree.js";
+import { renderIssuePath } from "../shared/issue.js";
 import type { IdocNode } from "./idoc-node.js";
 import { type IdocSchema, idocSchema } from "./idoc-schema.js";
 import { idocIssue } from "./issues.js";
@@ -92,9 +93,11 @@ export function readIdoc(input: string | Uint8Array | object, options: ReadIdocO
   const idocs = idocNodes.map((node, i) => readIdocDocument(node, i + 1, root.name, schema, issues));
   if (options.strict) {
     // A field the reader already refused (a forbidden character) is not reported a second time.
-    const reported = new Set(issues.map((i) => `${i.code} ${i.path}`));
+    const reported = new Set(issues.map((i) => `${i.code} ${renderIssuePath(i)}`));
     issues.push(
-      ...validateStrict(root, idocs, schema, reader).filter((i) => !reported.has(`${i.code} ${i.path}`)),
+      ...validateStrict(root, idocs, schema, reader).filter(
+        (i) => !reported.has(`${i.code} ${renderIssuePath(i)}`),
+      ),
     );
   }
   return { idocs, issues };

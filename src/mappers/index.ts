@@ -34,6 +34,8 @@ export {
 export { PERFORMANCE_RUNNER } from "./idoc-to-production-performance/runner.js";
 export {
   formatMapIssue,
+  IssueCollector,
+  type IssueDetails,
   type MapIssue,
   type MapIssueJson,
   type MapIssueOrigin,
@@ -69,7 +71,9 @@ export {
   type StorageLocationConfig,
 } from "./production-performance-to-erp/index.js";
 export { ERP_POSTINGS_RUNNER } from "./production-performance-to-erp/runner.js";
-export { type DocumentMapResult, documentOutcome } from "./shared/document-result.js";
+export { type DocumentMapResult, documentOutcome, documentRunner } from "./shared/document-result.js";
+export type { MapContext } from "./shared/map-context.js";
+export type { MappingResult, MapRejection, MapSuccess } from "./shared/map-result.js";
 export { mapToDocument } from "./shared/map-to-document.js";
 export type {
   DocumentMapOptions,
@@ -90,6 +94,7 @@ export {
   runMapping,
 } from "./shared/run-mapping.js";
 export { canonicalPacket, packetDigest } from "./shared/source-digest.js";
+export type { ReadTracker } from "./shared/track-reads.js";
 export {
   formatUnmapped,
   UNMAPPED_FIELD,

@@ -8,7 +8,7 @@
  * import { mapIdocsToProductionPerformance } from "b2mml/mappers";
  * const result = mapIdocsToProductionPerformance([ticketPacket, movementPacket], config, { orderContext });
  * if (result.ok) send(result.xml);
- * else for (const e of result.errors) log(`${e.path}: ${e.code} ${e.message}`);
+ * else for (const e of result.errors) log(formatMapIssue(e)); // `path: code message`
  * ```
  *
  * @module

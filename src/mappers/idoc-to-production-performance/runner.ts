@@ -4,28 +4,20 @@
  *
  * @module
  */
-import type { MapperConfig } from "../config/mapper-config.js";
-import { documentOutcome } from "../shared/document-result.js";
-import type { MappingRunner } from "../shared/run-mapping.js";
+import { documentRunner } from "../shared/document-result.js";
 import {
   IDOCS_TO_PRODUCTION_PERFORMANCE,
   mapIdocsToProductionPerformance,
   type PerformanceMapOptions,
 } from "./index.js";
 
-export const PERFORMANCE_RUNNER: MappingRunner<MapperConfig, PerformanceMapOptions> = {
+export const PERFORMANCE_RUNNER = documentRunner({
   id: IDOCS_TO_PRODUCTION_PERFORMANCE.id,
-  input: "idoc",
-  b2mmlOutput: true,
-  contextErrors: "forward",
-  messageType: (inputs) => inputs.packets[0]?.packet.idocs[0]?.messageType,
-  map: (inputs, config, options) =>
-    documentOutcome(
-      mapIdocsToProductionPerformance(inputs.packets, config, {
-        ...options,
-        ...(inputs.context === undefined ? {} : { orderContext: inputs.context }),
-      }),
-      (value) =>
-        `${value.DataArea.ProductionPerformance[0]?.ProductionResponse?.length ?? 0} order(s) mapped`,
-    ),
-};
+  map: (inputs, config, options: PerformanceMapOptions) =>
+    mapIdocsToProductionPerformance(inputs.packets, config, {
+      ...options,
+      ...(inputs.context === undefined ? {} : { orderContext: inputs.context }),
+    }),
+  summary: (value) =>
+    `${value.DataArea.ProductionPerformance[0]?.ProductionResponse?.length ?? 0} order(s) mapped`,
+});

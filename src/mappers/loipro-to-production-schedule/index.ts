@@ -7,7 +7,7 @@
  * import { mapLoiproToProductionSchedule } from "b2mml/mappers";
  * const result = mapLoiproToProductionSchedule(packet, config);
  * if (result.ok) send(result.xml);
- * else for (const e of result.errors) log(`${e.path}: ${e.code} ${e.message}`);
+ * else for (const e of result.errors) log(formatMapIssue(e)); // `path: code message`
  * ```
  *
  * @module

@@ -7,14 +7,14 @@
  * import { mapProductionPerformanceToErpPostings, parseErpPostingConfigJson } from "b2mml/mappers";
  * const result = mapProductionPerformanceToErpPostings(xml, config, { orderContext: readIdoc(loipro) });
  * if (result.ok) for (const idoc of result.idocs) send(idoc.fileName, idoc.xml);
- * else for (const e of result.errors) log(`${e.path}: ${e.code} ${e.message}`);
+ * else for (const e of result.errors) log(formatMapIssue(e)); // `path: code message`
  * ```
  *
  * @module
  */
 import type { IdocPacket } from "../../idoc/model.js";
 import { IssueCollector, type MapIssue } from "../issues.js";
-import type { UnmappedField } from "../shared/unmapped.js";
+import type { MappingResult } from "../shared/map-result.js";
 import { ambiguousSapUnits, sapUnitTable } from "../units/sap-unit-lookup.js";
 import { type ControlInput, type ErpPostingIdoc, goodsMovementIdoc, timeTicketIdoc } from "./build-idocs.js";
 import { collectResponse, type ResponsePostings } from "./collect-postings.js";
@@ -53,19 +53,7 @@ export interface ErpPostingOptions {
  * posting carries (`unmapped`, PERF-POST-006: XPath, reason, message; empty when the document was not
  * read — not well-formed, invalid, another release).
  */
-export type ErpPostingResult =
-  | {
-      readonly ok: true;
-      readonly idocs: readonly ErpPostingIdoc[];
-      readonly warnings: readonly MapIssue[];
-      readonly unmapped: readonly UnmappedField[];
-    }
-  | {
-      readonly ok: false;
-      readonly errors: readonly MapIssue[];
-      readonly warnings: readonly MapIssue[];
-      readonly unmapped: readonly UnmappedField[];
-    };
+export type ErpPostingResult = MappingResult<{ readonly idocs: readonly ErpPostingIdoc[] }>;
 
 /**
  * Maps one ProductionPerformance document (or its BOD: Sync, Process, Show …) to SAP inbound IDocs.

@@ -4,28 +4,18 @@
  *
  * @module
  */
-import type { MapIssue } from "../issues.js";
-import type { MappingOutcome } from "./run-mapping.js";
-import type { UnmappedField } from "./unmapped.js";
+
+import type { MapperConfig } from "../config/mapper-config.js";
+import type { MappingResult } from "./map-result.js";
+import type { MappingOutcome, MappingRunner, ReadInputs } from "./run-mapping.js";
 
 /** A mapping's outcome; `Value` is the typed root of the document it builds (Process or Sync). */
-export type DocumentMapResult<Value> =
-  | {
-      readonly ok: true;
-      /** The document, validated against the V0600 profile. */
-      readonly xml: string;
-      readonly value: Value;
-      readonly warnings: readonly MapIssue[];
-      /** The source fields not carried into the document, and why. */
-      readonly unmapped: readonly UnmappedField[];
-      readonly bodId: string;
-    }
-  | {
-      readonly ok: false;
-      readonly errors: readonly MapIssue[];
-      readonly warnings: readonly MapIssue[];
-      readonly unmapped: readonly UnmappedField[];
-    };
+export type DocumentMapResult<Value> = MappingResult<{
+  /** The document, validated against the V0600 profile. */
+  readonly xml: string;
+  readonly value: Value;
+  readonly bodId: string;
+}>;
 
 /** A document mapping's result as the runner's outcome: the one document, its BODID as the key. */
 export function documentOutcome<Value>(
@@ -35,4 +25,24 @@ export function documentOutcome<Value>(
   if (!result.ok) return result;
   const { xml, warnings, unmapped, bodId, value } = result;
   return { ok: true, outputs: [{ xml }], warnings, unmapped, idempotencyKey: bodId, summary: summary(value) };
+}
+
+/**
+ * The runner of a mapping from IDoc files to one validated document: inputs read as IDocs, an order
+ * context's errors passed to the mapping, the first IDoc's message type recorded.
+ */
+export function documentRunner<Options, Value>(spec: {
+  readonly id: string;
+  readonly map: (inputs: ReadInputs, config: MapperConfig, options: Options) => DocumentMapResult<Value>;
+  /** What was mapped, for people: `2 order(s) mapped`. */
+  readonly summary: (value: Value) => string;
+}): MappingRunner<MapperConfig, Options> {
+  return {
+    id: spec.id,
+    input: "idoc",
+    b2mmlOutput: true,
+    contextErrors: "forward",
+    messageType: (inputs) => inputs.packets[0]?.packet.idocs[0]?.messageType,
+    map: (inputs, config, options) => documentOutcome(spec.map(inputs, config, options), spec.summary),
+  };
 }

@@ -15,7 +15,7 @@ import type { IdocSchema } from "../../idoc/idoc-schema.js";
 import type { IdocPacket } from "../../idoc/model.js";
 import { readIdoc } from "../../idoc/read-idoc.js";
 import type { MapIssue } from "../issues.js";
-import type { UnmappedField } from "./unmapped.js";
+import type { MappingResult } from "./map-result.js";
 
 /** One received input: its name (a file name, `-`) and its bytes as received. */
 export interface ReceivedInput {
@@ -39,23 +39,13 @@ export interface MappedOutput {
 }
 
 /** A mapping's outcome in the runner's terms. */
-export type MappingOutcome =
-  | {
-      readonly ok: true;
-      readonly outputs: readonly MappedOutput[];
-      readonly warnings: readonly MapIssue[];
-      readonly unmapped: readonly UnmappedField[];
-      /** The outputs' idempotency key (the BODID), when the mapping has one. */
-      readonly idempotencyKey?: string;
-      /** What was mapped, for people: `2 order(s) mapped`. */
-      readonly summary: string;
-    }
-  | {
-      readonly ok: false;
-      readonly errors: readonly MapIssue[];
-      readonly warnings: readonly MapIssue[];
-      readonly unmapped: readonly UnmappedField[];
-    };
+export type MappingOutcome = MappingResult<{
+  readonly outputs: readonly MappedOutput[];
+  /** The outputs' idempotency key (the BODID), when the mapping has one. */
+  readonly idempotencyKey?: string;
+  /** What was mapped, for people: `2 order(s) mapped`. */
+  readonly summary: string;
+}>;
 
 /** What the runner needs of a mapping: its ID, how its inputs are read, and its library function. */
 export interface MappingRunner<Config, Options> {
