@@ -4,7 +4,9 @@
  * tsc against the installed package's declarations. Also (issue #12): the metadata (engines, exact
  * libxml2-wasm, repository links), no source map pointing at unshipped sources, `npm pack` on a fresh
  * clone (no dist/) builds through `prepare`, and `npm install git+file://…` of a bare clone builds and
- * runs — both from the committed HEAD, without the network.
+ * runs — both from the committed HEAD, without the network. Every example (examples/<folder>/README.md)
+ * runs as written with each installed package's own `node_modules/.bin/b2mml`, in a copy of the
+ * installed package's examples/<folder>, against the table shared with examples.test.ts.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import {
@@ -20,6 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { repoRoot } from "../helpers/paths.js";
+import { EXPECTED, exampleFolders, runExample } from "./helpers/examples.js";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 let work = "";
@@ -112,6 +115,21 @@ describe("the packed package", () => {
       "TODO: the IANA time zone of plant CH01",
     );
   });
+
+  test("it ships every example folder of the repo, README included", () => {
+    const installed = path.join(project, "node_modules/b2mml/examples");
+    expect(exampleFolders(installed)).toEqual(Object.keys(EXPECTED).sort());
+    expect(exampleFolders(installed)).toEqual(exampleFolders(path.join(repoRoot, "examples")));
+  });
+
+  // The installed bin on the installed examples, each in a copy outside the repo and the package.
+  for (const folder of Object.keys(EXPECTED).sort())
+    test(`example ${folder}: every command of its README runs with the installed b2mml`, async () => {
+      const examples = path.join(project, "node_modules/b2mml/examples");
+      const copies = path.join(work, "examples-tarball");
+      mkdirSync(copies, { recursive: true });
+      await runExample(examples, folder, copies, path.join(project, "node_modules/.bin/b2mml"));
+    }, 60_000);
 
   test("every entry point imports (ESM) and works", () => {
     const script = `
@@ -350,7 +368,7 @@ describe("builds from sources: prepare (issue #12)", () => {
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
   }, 300_000);
 
-  test("npm install git+file:// of a bare clone builds the package; its CLI runs", () => {
+  test("npm install git+file:// of a bare clone builds the package; its CLI runs, every example too", async () => {
     const bare = path.join(work, "b2mml.git");
     const head = cloneHead(bare, true);
     const consumer = path.join(work, "git-consumer");
@@ -377,5 +395,11 @@ describe("builds from sources: prepare (issue #12)", () => {
       { cwd: consumer, encoding: "utf8" },
     );
     expect(valid.status, valid.stderr).toBe(0);
+    // every example, as written, with this install's bin on this install's examples/
+    const examples = path.join(consumer, "node_modules/b2mml/examples");
+    expect(exampleFolders(examples)).toEqual(Object.keys(EXPECTED).sort());
+    const copies = path.join(work, "examples-git");
+    mkdirSync(copies);
+    for (const folder of exampleFolders(examples)) await runExample(examples, folder, copies, bin);
   }, 600_000);
 });

@@ -40,14 +40,23 @@ export const compiledCli = path.join(repoRoot, "dist/cli/main.js");
 
 /**
  * Runs the compiled CLI as a child process; `stdin` is written to its standard input (closed at once
- * when absent). A child still running after `timeoutMs` is killed (the run then has `code` null).
+ * when absent). A child still running after `timeoutMs` is killed (the run then has `code` null). With
+ * `bin` (e.g. an installed package's `node_modules/.bin/b2mml`), that executable runs instead of
+ * `node dist/cli/main.js`.
  */
 export function spawnCli(
   args: readonly string[],
-  options: { stdin?: Uint8Array | string; env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string } = {},
+  options: {
+    stdin?: Uint8Array | string;
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+    cwd?: string;
+    bin?: string;
+  } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [compiledCli, ...args], {
+    const command = options.bin ?? process.execPath;
+    const child = spawn(command, options.bin ? [...args] : [compiledCli, ...args], {
       stdio: ["pipe", "pipe", "pipe"],
       env: { ...process.env, ...options.env },
       cwd: options.cwd ?? repoRoot,
