@@ -13,7 +13,7 @@
  * @module
  */
 import type { IdocPacket } from "../../idoc/model.js";
-import { IssueCollector, type MapIssue } from "../issues.js";
+import { IssueCollector } from "../issues.js";
 import type { MappingResult } from "../shared/map-result.js";
 import { ambiguousSapUnits, sapUnitTable } from "../units/sap-unit-lookup.js";
 import { type ControlInput, type ErpPostingIdoc, goodsMovementIdoc, timeTicketIdoc } from "./build-idocs.js";
