@@ -5,18 +5,57 @@
  * cut off again (see `ledger-io.ts`). The checkpoint file is replaced atomically (see
  * `ledger-checkpoint.ts`).
  *
+ * Its IO is synchronous: {@link openFileLedger} is the store in that form (what the path-based
+ * `appendToLedger` and `verifyLedger` use), and {@link createFileLedgerStore} the same file behind the
+ * asynchronous {@link LedgerStore} interface, with the same lock, durability and error codes. Its
+ * `exclusive` holds the lock file until the action's promise settles, waiting for it without blocking the
+ * event loop.
+ *
  * @module
  */
 import { closeSync } from "node:fs";
 import { toStoredLine } from "./ledger-chain.js";
 import { checkpointPath, readCheckpointFile, writeCheckpointFile } from "./ledger-checkpoint.js";
 import { openForAppend, readLastLine, readLedgerFile, writeLine } from "./ledger-io.js";
-import { withLedgerLock } from "./ledger-lock.js";
-import { type LedgerSession, type LedgerStore, resolveLedgerTail } from "./ledger-store.js";
+import { withLedgerLock, withLedgerLockAsync } from "./ledger-lock.js";
+import {
+  type LedgerSession,
+  type LedgerStore,
+  resolveLedgerTail,
+  type SyncLedgerSession,
+  type SyncLedgerStore,
+} from "./ledger-store.js";
 import { type AppendOptions, DEFAULT_MAX_LEDGER_BYTES, LedgerError } from "./ledger-types.js";
 
 /** The ledger file at `ledger` as a {@link LedgerStore} (lock timeout, fsync and size limit from `options`). */
 export function createFileLedgerStore(ledger: string, options: AppendOptions = {}): LedgerStore {
+  const file = openFileLedger(ledger, options);
+  const maxBytes = options.maxLedgerBytes ?? DEFAULT_MAX_LEDGER_BYTES;
+  return {
+    location: file.location,
+    checkpointLocation: file.checkpointLocation,
+    exclusive: (action) =>
+      withLedgerLockAsync(ledger, options, async () => {
+        const opened = openForAppend(ledger);
+        try {
+          return await action(
+            asyncSession(openFileSession(ledger, opened, maxBytes, options.fsync !== false)),
+          );
+        } finally {
+          closeSync(opened.fd);
+        }
+      }),
+    readEntries: async () => file.readEntries(),
+    readCheckpoint: async () => file.readCheckpoint(),
+  };
+}
+
+/**
+ * The ledger file at `ledger` as a synchronous store (what `appendToLedger` and `verifyLedger` use).
+ *
+ * @internal
+ */
+export function openFileLedger(ledger: string, options: AppendOptions = {}): SyncLedgerStore {
   const maxBytes = options.maxLedgerBytes ?? DEFAULT_MAX_LEDGER_BYTES;
   return {
     location: ledger,
@@ -35,12 +74,21 @@ export function createFileLedgerStore(ledger: string, options: AppendOptions = {
   };
 }
 
+/** A synchronous session behind the asynchronous interface (an error becomes a rejection). */
+function asyncSession(session: SyncLedgerSession): LedgerSession {
+  return {
+    readTail: async () => session.readTail(),
+    appendLine: async (expected, line) => session.appendLine(expected, line),
+    writeCheckpoint: async (tail) => session.writeCheckpoint(tail),
+  };
+}
+
 function openFileSession(
   ledger: string,
   opened: { fd: number; bytes: number; created: boolean },
   maxBytes: number,
   fsync: boolean,
-): LedgerSession {
+): SyncLedgerSession {
   return {
     readTail: () =>
       resolveLedgerTail(

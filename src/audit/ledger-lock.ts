@@ -184,14 +184,19 @@ function releaseLock(lock: string, content: string): void {
   }
 }
 
+/** A lock taken: its file and the content that tells it is still ours. */
+interface HeldLock {
+  readonly lock: string;
+  readonly content: string;
+}
+
 /**
- * Runs `action` holding the ledger's lock file. Exported for tests.
+ * Takes the ledger's lock: a generator that yields how long to wait before the next attempt (the caller
+ * sleeps, blocking or not) and returns the lock once taken. Its temporary file is removed however it ends.
  *
- * @internal
- * @throws {@link LedgerError} `LEDGER_LOCKED` when the lock cannot be taken within `lockTimeoutMs`;
- *   `LEDGER_NO_SPACE`, `LEDGER_NOT_WRITABLE`… when the lock file cannot be created (none is left behind)
+ * @throws {@link LedgerError} `LEDGER_LOCKED` past `lockTimeoutMs`; a write error
  */
-export function withLedgerLock<T>(ledger: string, options: AppendOptions, action: () => T): T {
+function* takeLedgerLock(ledger: string, options: AppendOptions): Generator<number, HeldLock, void> {
   const lock = lockPath(ledger);
   const deadline = Date.now() + (options.lockTimeoutMs ?? 10_000);
   const content = JSON.stringify({
@@ -231,13 +236,57 @@ export function withLedgerLock<T>(ledger: string, options: AppendOptions, action
           path: lock,
           message: `cannot take the ledger lock ${lock} (held by another process: ${held.content})`,
         });
-      sleep(wait + Math.random() * wait);
+      yield wait + Math.random() * wait;
     }
   } finally {
     removeQuietly(mine);
   }
+  return { lock, content };
+}
+
+/**
+ * Runs `action` holding the ledger's lock file. Exported for tests.
+ *
+ * @internal
+ * @throws {@link LedgerError} `LEDGER_LOCKED` when the lock cannot be taken within `lockTimeoutMs`;
+ *   `LEDGER_NO_SPACE`, `LEDGER_NOT_WRITABLE`… when the lock file cannot be created (none is left behind)
+ */
+export function withLedgerLock<T>(ledger: string, options: AppendOptions, action: () => T): T {
+  const taking = takeLedgerLock(ledger, options);
+  let step = taking.next().value;
+  while (typeof step === "number") {
+    sleep(step);
+    step = taking.next().value;
+  }
+  const { lock, content } = step;
   try {
     return action();
+  } finally {
+    releaseLock(lock, content);
+  }
+}
+
+/**
+ * {@link withLedgerLock} for an asynchronous action: the same lock file, attempts and errors, but the
+ * waits between attempts do not block the event loop, and the lock is held until `action` settles.
+ *
+ * @internal
+ */
+export async function withLedgerLockAsync<T>(
+  ledger: string,
+  options: AppendOptions,
+  action: () => Promise<T> | T,
+): Promise<T> {
+  const taking = takeLedgerLock(ledger, options);
+  let step = taking.next().value;
+  while (typeof step === "number") {
+    const ms = step;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    step = taking.next().value;
+  }
+  const { lock, content } = step;
+  try {
+    return await action();
   } finally {
     releaseLock(lock, content);
   }

@@ -2,6 +2,8 @@
  * The memory store: a ledger kept in memory, with transaction semantics (an `exclusive` action that
  * throws leaves the entries and the checkpoint as they were). It is the reference a new store (an SQL
  * store) is tested against: the same contract tests run over every store and must give the same bytes.
+ * Its `exclusive` is taken until the action's promise settles; a second writer meanwhile is refused with
+ * `LEDGER_LOCKED` at once (there is no other process to wait for).
  *
  * @module
  */
@@ -24,7 +26,7 @@ export function createMemoryLedgerStore(location = "memory:ledger"): MemoryLedge
   let busy = false;
   const bytesOf = () => (entries ?? []).reduce((n, e) => n + e.length, 0);
   const session: LedgerSession = {
-    readTail: () =>
+    readTail: async () =>
       resolveLedgerTail(
         location,
         checkpoint,
@@ -35,7 +37,7 @@ export function createMemoryLedgerStore(location = "memory:ledger"): MemoryLedge
         },
         () => (entries ? Buffer.concat(entries) : undefined),
       ),
-    appendLine: (expected, line) => {
+    appendLine: async (expected, line) => {
       if (expected.bytes !== bytesOf())
         throw new LedgerError({
           code: "LEDGER_CONFLICT",
@@ -46,7 +48,7 @@ export function createMemoryLedgerStore(location = "memory:ledger"): MemoryLedge
         });
       entries = [...(entries ?? []), toStoredLine(line)];
     },
-    writeCheckpoint: (tail) => {
+    writeCheckpoint: async (tail) => {
       checkpoint = {
         format: LEDGER_CHECKPOINT_FORMAT,
         size: tail.frontier.size,
@@ -66,7 +68,7 @@ export function createMemoryLedgerStore(location = "memory:ledger"): MemoryLedge
     get checkpoint() {
       return checkpoint;
     },
-    exclusive: (action) => {
+    exclusive: async (action) => {
       if (busy)
         throw new LedgerError({
           code: "LEDGER_LOCKED",
@@ -76,7 +78,7 @@ export function createMemoryLedgerStore(location = "memory:ledger"): MemoryLedge
       busy = true;
       const before = { entries, checkpoint };
       try {
-        return action(session);
+        return await action(session);
       } catch (error) {
         ({ entries, checkpoint } = before);
         throw error;
@@ -84,7 +86,7 @@ export function createMemoryLedgerStore(location = "memory:ledger"): MemoryLedge
         busy = false;
       }
     },
-    readEntries: () => (entries ? Buffer.concat(entries) : undefined),
-    readCheckpoint: () => checkpoint,
+    readEntries: async () => (entries ? Buffer.concat(entries) : undefined),
+    readCheckpoint: async () => checkpoint,
   };
 }

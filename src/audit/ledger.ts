@@ -27,10 +27,14 @@
  * (`checkpointFile: "not-updated"`). The ledger and checkpoints are read with a size limit applied while
  * reading, and a checkpoint is checked for shape and types before it is used.
  *
+ * {@link appendToLedger} and {@link verifyLedger} are synchronous (the file's IO is); the same ledger file
+ * behind the asynchronous {@link LedgerStore} interface is `createFileLedgerStore`, for `appendToStore`,
+ * `verifyStore` and a caller's own `exclusive` session (see `ledger-store.ts`).
+ *
  * @module
  */
-import { createFileLedgerStore } from "./ledger-file-store.js";
-import { appendToStore, verifyStore } from "./ledger-store.js";
+import { openFileLedger } from "./ledger-file-store.js";
+import { appendToStoreSync, verifyStoreSync } from "./ledger-store.js";
 import type { AppendOptions, LedgerAppend, LedgerCheckpoint, LedgerVerification } from "./ledger-types.js";
 
 export {
@@ -75,7 +79,7 @@ export * from "./ledger-types.js";
  *   lock file are left behind.
  */
 export function appendToLedger(ledger: string, record: unknown, options: AppendOptions = {}): LedgerAppend {
-  return appendToStore(createFileLedgerStore(ledger, options), record);
+  return appendToStoreSync(openFileLedger(ledger, options), record);
 }
 
 export interface VerifyLedgerOptions {
@@ -100,9 +104,9 @@ export interface VerifyLedgerOptions {
  *   given checkpoint that is not one
  */
 export function verifyLedger(ledger: string, options: VerifyLedgerOptions = {}): LedgerVerification {
-  const store = createFileLedgerStore(
+  const store = openFileLedger(
     ledger,
     options.maxLedgerBytes !== undefined ? { maxLedgerBytes: options.maxLedgerBytes } : {},
   );
-  return verifyStore(store, options.checkpoint);
+  return verifyStoreSync(store, options.checkpoint);
 }

@@ -141,11 +141,15 @@ export function createMappingAuditRecord(run: MappingAuditRun): AuditRecord {
 
 /**
  * Builds the run's audit record and appends it to the ledger: a ledger file (`appendToLedger`) or any
- * {@link LedgerStore}.
+ * {@link LedgerStore} (`appendToStore`). Asynchronous, as a store is; within a transaction of the caller's
+ * own, append {@link createMappingAuditRecord}'s record with `appendLedgerEntry(session, record)` instead.
  *
- * @throws `LedgerError`
+ * @throws `LedgerError` (a rejection) when nothing was appended
  */
-export function appendMappingAudit(ledger: string | LedgerStore, run: MappingAuditRun): LedgerAppend {
+export async function appendMappingAudit(
+  ledger: string | LedgerStore,
+  run: MappingAuditRun,
+): Promise<LedgerAppend> {
   const record = createMappingAuditRecord(run);
   return typeof ledger === "string" ? appendToLedger(ledger, record) : appendToStore(ledger, record);
 }

@@ -23,31 +23,37 @@ describeLedgerStoreContract("file", () =>
 describeLedgerStoreContract("memory", () => createMemoryLedgerStore());
 
 describe("the memory store", () => {
-  test("an action that throws leaves the entries and the checkpoint as they were", () => {
+  test("an action that throws leaves the entries and the checkpoint as they were", async () => {
     const store = createMemoryLedgerStore("memory:test");
-    appendToStore(store, "a");
+    await appendToStore(store, "a");
     const [entries, checkpoint] = [store.entries, store.checkpoint];
-    expect(() =>
-      store.exclusive((session) => {
-        const tail = session.readTail();
-        session.appendLine(tail, Buffer.from("{}"));
+    await expect(
+      store.exclusive(async (session) => {
+        const tail = await session.readTail();
+        await session.appendLine(tail, Buffer.from("{}"));
         throw new Error("the outbox row could not be written");
       }),
-    ).toThrow("the outbox row could not be written");
+    ).rejects.toThrow("the outbox row could not be written");
     expect(store.entries).toBe(entries);
     expect(store.checkpoint).toBe(checkpoint);
+    await expect(
+      store.exclusive(() => {
+        throw new Error("thrown before any await");
+      }),
+    ).rejects.toThrow("thrown before any await");
+    expect((await appendToStore(store, "b")).seq).toBe(2);
   });
 });
 
 describe("the file store", () => {
-  test("appendToLedger writes the bytes a memory store holds for the same records", () => {
+  test("appendToLedger writes the bytes a memory store holds for the same records", async () => {
     const file = path.join(tmp, "same-bytes.jsonl");
     const memory = createMemoryLedgerStore();
     for (const record of [{ a: 1 }, "b", [true]]) {
       appendToLedger(file, record, { fsync: false });
-      appendToStore(memory, record);
+      await appendToStore(memory, record);
     }
-    expect(readFileSync(file)).toEqual(memory.readEntries());
+    expect(readFileSync(file)).toEqual(await memory.readEntries());
     expect(JSON.parse(readFileSync(`${file}.checkpoint.json`, "utf8"))).toEqual(memory.checkpoint);
   });
 });

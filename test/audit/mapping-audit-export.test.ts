@@ -55,11 +55,11 @@ describe("the mapping-audit step's exports", () => {
     errors: [{ code: "E1" }, { code: "E1" }],
   };
 
-  test("appendMappingAudit appends to a ledger store; the record is the one createMappingAuditRecord builds", () => {
+  test("appendMappingAudit appends to a ledger store; the record is the one createMappingAuditRecord builds", async () => {
     const store = createMemoryLedgerStore();
-    const append = step.appendMappingAudit(store, run);
+    const append = await step.appendMappingAudit(store, run);
     expect(append.seq).toBe(1);
-    expect(verifyStore(store)).toEqual({ ok: true, records: 1, checkpoint: append.checkpoint });
+    expect(await verifyStore(store)).toEqual({ ok: true, records: 1, checkpoint: append.checkpoint });
     const entry = JSON.parse(store.entries?.[0]?.toString("utf8") ?? "null");
     const input = digest({ a: 2, b: 1 }, { canonicalization: "jcs" });
     expect(entry.record).toMatchObject({
@@ -77,14 +77,14 @@ describe("the mapping-audit step's exports", () => {
     expect(stable).toEqual(stableAgain);
   });
 
-  test("the record appends within a session, beside the caller's own write", () => {
+  test("the record appends within a session, beside the caller's own write", async () => {
     const store = createMemoryLedgerStore();
     const outbox: string[] = [];
-    const append = store.exclusive((session) => {
+    const append = await store.exclusive((session) => {
       outbox.push("posting 1");
       return appendLedgerEntry(session, step.createMappingAuditRecord(run));
     });
     expect([append.seq, outbox]).toEqual([1, ["posting 1"]]);
-    expect(verifyStore(store).ok).toBe(true);
+    expect((await verifyStore(store)).ok).toBe(true);
   });
 });
