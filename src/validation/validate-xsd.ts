@@ -3,8 +3,8 @@
  *
  * 1. The document is read with the hardened reader's scan mode, `scanXml` (DOCTYPE refused, limits, strict
  *    UTF-8; no tree built). If it refuses the document, the result is invalid with one issue of origin
- *    `"xml"` and the reader's code (`XML_*`); the document is not given to libxml2. The CLI maps a
- *    origin-`"xml"` issue to exit code 3.
+ *    `"xml"` and the reader's code (`XML_*`); the document is not given to libxml2. The CLI maps an
+ *    issue of origin `"xml"` to exit code 3.
  * 2. The release is the one given, else the one the root element's namespace names. Without a schema set
  *    given, the release picks it (V0600: the built-in profile); an unknown namespace gives one
  *    `XSD_UNKNOWN_RELEASE` issue.
@@ -132,15 +132,7 @@ function validate(
       root: undefined,
     };
   }
-  // the tree, built at most once; the input is let go once it is built
-  let source: string | Uint8Array | undefined = input;
-  const tree = (): XmlElement => {
-    if (built === undefined) {
-      built = parseXmlTree(source ?? "", readerOptions);
-      source = undefined;
-    }
-    return built;
-  };
+  const tree = lazyTree(input, readerOptions, built);
   const release = options.release ?? detectRelease(root.ns);
   const schemaSet = resolveSchemaSet(options.schemas, release);
   if (schemaSet === undefined) {
@@ -164,6 +156,23 @@ function validate(
   return withLazyRoot({ release, valid, issues, schemaSet }, tree);
 }
 
+/** The reader's tree of `input`, built at most once (or the one given); the input is let go once built. */
+function lazyTree(
+  input: string | Uint8Array,
+  readerOptions: ReaderOptions,
+  given?: XmlElement,
+): () => XmlElement {
+  let built = given;
+  let source: string | Uint8Array | undefined = given === undefined ? input : undefined;
+  return () => {
+    if (built === undefined) {
+      built = parseXmlTree(source ?? "", readerOptions);
+      source = undefined;
+    }
+    return built;
+  };
+}
+
 /**
  * The one-parse path ({@link parsePlainDocument}): libxml2 parses and validates, and the reader's pass is
  * skipped when its cheap pre-check and libxml2's silence prove that the reader accepts the document.
@@ -182,15 +191,7 @@ function validatePlain(
     const release = options.release ?? detectRelease(ns === "" ? null : ns);
     const schemaSet = resolveSchemaSet(options.schemas, release);
     if (schemaSet === undefined) return undefined;
-    let built: XmlElement | undefined;
-    let source: string | Uint8Array | undefined = input;
-    const tree = (): XmlElement => {
-      if (built === undefined) {
-        built = parseXmlTree(source ?? "", readerOptions);
-        source = undefined;
-      }
-      return built;
-    };
+    const tree = lazyTree(input, readerOptions);
     let issues: ValidationIssue[];
     try {
       issues = validateParsed(doc, tree, schemaSet);
