@@ -5,17 +5,6 @@
  * @module
  */
 
-export {
-  childPath,
-  type Issue,
-  type IssueOrigin,
-  type IssuePath,
-  type PathSegment,
-  parseIssuePath,
-  prefixIssuePath,
-  renderIssuePath,
-  type Severity,
-} from "../shared/issue.js";
 export * from "./any-element.js";
 export * from "./lexical/index.js";
 export * from "./metadata.js";

@@ -11,17 +11,6 @@
  * @module
  */
 
-export {
-  childPath,
-  type Issue,
-  type IssueOrigin,
-  type IssuePath,
-  type PathSegment,
-  parseIssuePath,
-  prefixIssuePath,
-  renderIssuePath,
-  type Severity,
-} from "../shared/issue.js";
 export type { IssueSource, ValidationIssue } from "./issues.js";
 export { profileDir, profileEntry } from "./profile.js";
 export {
